@@ -1,0 +1,1 @@
+"""Bedside: a care log for people living with ALS and everyone who cares for them."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CirclesConfig(AppConfig):
+    name = "bedside.circles"
+    verbose_name = "Care circles"

@@ -1,0 +1,45 @@
+"""Roles inside a care circle and what each may do.
+
+This table is the single source of truth for permissions; README.md shows it to people and
+``tests/test_permissions.py`` checks every cell. Services call :func:`can` before any write.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    PERSON = "person", _("Person living with ALS")
+    COORDINATOR = "coordinator", _("Coordinator")
+    CAREGIVER = "caregiver", _("Caregiver")
+    THERAPIST = "therapist", _("Therapist")
+    VIEWER = "viewer", _("Viewer")
+
+
+class Action(models.TextChoices):
+    READ = "read", _("read the circle's record")
+    LOG = "log", _("log care sessions and skip routines")
+    RATE = "rate", _("record check-ins and measurements")
+    PLAN = "plan", _("change the care plan, techniques and trackables")
+    INVITE = "invite", _("invite and remove members")
+    EXPORT = "export", _("import and export the record")
+
+
+P, C, G, T, V = Role.PERSON, Role.COORDINATOR, Role.CAREGIVER, Role.THERAPIST, Role.VIEWER
+
+# Who may do what. The person with ALS holds every right over their own record, including
+# sharing; caregivers may rate as a proxy (recorded as such); viewers only read.
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.READ: frozenset({P, C, G, T, V}),
+    Action.LOG: frozenset({P, C, G, T}),
+    Action.RATE: frozenset({P, C, G, T}),
+    Action.PLAN: frozenset({P, C, T}),
+    Action.INVITE: frozenset({P, C}),
+    Action.EXPORT: frozenset({P, C}),
+}
+
+
+def role_can(role: str, action: Action) -> bool:
+    return Role(role) in PERMISSIONS[action]

@@ -1,0 +1,55 @@
+"""Refresh and compile the Canadian French catalogues, one per app.
+
+Each app keeps its own ``locale/fr_CA/LC_MESSAGES/django.po`` so that work on different apps
+never collides in one file. ``makemessages`` (gettext) collects the strings; polib compiles the
+``.mo`` files that ship in the repository. ``bedside/web/tests/test_translations.py`` fails when
+a string is untranslated, fuzzy, or the ``.mo`` is stale.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+APPS = sorted(p.parent for p in (ROOT / "bedside").glob("*/locale"))
+
+
+def main() -> int:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bedside.settings", "BEDSIDE_DEBUG": "true"}
+    django_admin = Path(sys.executable).parent / "django-admin"
+    for app in APPS:
+        subprocess.run(
+            [
+                str(django_admin),
+                "makemessages",
+                "-l",
+                "fr_CA",
+                "--no-obsolete",
+                "--no-location",
+                "--ignore",
+                "tests/*",
+                "--ignore",
+                "migrations/*",
+            ],
+            cwd=app,
+            env=env,
+            check=True,
+        )
+        po_path = app / "locale/fr_CA/LC_MESSAGES/django.po"
+        if not po_path.exists() or po_path.stat().st_size == 0:
+            po_path.unlink(missing_ok=True)
+            continue  # no translatable strings in this app yet
+        po = polib.pofile(str(po_path))
+        po.save_as_mofile(str(po_path.with_suffix(".mo")))
+        todo = len(po.untranslated_entries()) + len(po.fuzzy_entries())
+        print(f"{app.relative_to(ROOT)}: {len(po)} strings, {todo} still to translate")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
