@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "bedside.circles",
     "bedside.care",
     "bedside.checkins",
+    "bedside.timeline",
     "bedside.reports",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -19,10 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = sorted(p.parent for p in (ROOT / "bedside").glob("*/locale"))
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """Refresh the apps named in ``argv`` (e.g. ``care checkins``), or all of them."""
+    apps = [a for a in APPS if not argv or a.name in argv]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bedside.settings", "BEDSIDE_DEBUG": "true"}
     django_admin = Path(sys.executable).parent / "django-admin"
-    for app in APPS:
+    for app in apps:
         subprocess.run(
             [
                 str(django_admin),
@@ -52,4 +54,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

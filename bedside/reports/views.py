@@ -8,10 +8,5 @@ from bedside.web.pages import circle_context, circle_page
 
 
 @circle_page()
-def timeline(request: HttpRequest, circle: Circle, membership: Membership) -> HttpResponse:
-    return render(request, "web/circle.html", circle_context(circle, membership))
-
-
-@circle_page()
 def transfer(request: HttpRequest, circle: Circle, membership: Membership) -> HttpResponse:
     return render(request, "web/circle.html", circle_context(circle, membership))
