@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "bedside.checkins",
     "bedside.timeline",
     "bedside.reports",
+    "bedside.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

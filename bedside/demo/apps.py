@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "bedside.demo"
+    verbose_name = "Demo circle and local serving"
