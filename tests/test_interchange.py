@@ -20,7 +20,14 @@ def test_a_valid_file_parses_every_kind():
         "2026-03-02,08:05,measurement,left calf circumference,36.5,cm,Maya,\n"
         "2026-03-02,12:00,note,,,,Maya,walked stiffly\n"
     )
-    assert [e.kind for e in events] == ["session", "missed", "skipped", "rating", "measurement", "note"]
+    assert [e.kind for e in events] == [
+        "session",
+        "missed",
+        "skipped",
+        "rating",
+        "measurement",
+        "note",
+    ]
     assert events[0].value == 20 and events[0].time.hour == 21
     assert events[1].time is None
     assert events[4].value == 36.5
@@ -52,14 +59,15 @@ def test_a_missing_column_is_refused_at_the_header():
 
 
 def test_extra_columns_are_kept_and_written_back():
-    text = HEADER.rstrip("\n") + ",regions,pressure\n2026-03-01,21:30,session,massage gun,10,min,Ana,,left-calf;right-calf,light\n"
+    text = (
+        HEADER.rstrip("\n")
+        + ",regions,pressure\n2026-03-01,21:30,session,massage gun,10,min,Ana,,left-calf;right-calf,light\n"
+    )
     events = read_events(text)
     assert events[0].extra == {"regions": "left-calf;right-calf", "pressure": "light"}
     out = io.StringIO()
     write_events(events, out)
-    assert read_events(out.getvalue()) == [
-        e.__class__(**{**e.__dict__, "line": 2}) for e in events
-    ]
+    assert read_events(out.getvalue()) == [e.__class__(**{**e.__dict__, "line": 2}) for e in events]
 
 
 def test_a_byte_order_mark_from_a_spreadsheet_is_accepted():
