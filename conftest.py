@@ -111,7 +111,14 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(request, settings):  # type: ignore[no-untyped-def]
-    """Argon2 is deliberately slow; tests that are not about passwords use a fast hasher."""
-    if "argon2" not in request.keywords:
+def _fast_password_hashing(request):  # type: ignore[no-untyped-def]
+    """Argon2 is deliberately slow; database tests not about passwords use a fast hasher.
+
+    Pure tests (no database) never touch Django settings, so they run even when an app is broken.
+    """
+    uses_db = {"db", "transactional_db", "live_server", "django_db_setup"} & set(
+        request.fixturenames
+    ) or request.node.get_closest_marker("django_db")
+    if uses_db and "argon2" not in request.keywords:
+        settings = request.getfixturevalue("settings")
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
