@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "bedside.circles",
     "bedside.care",
     "bedside.checkins",
+    "bedside.progression",
     "bedside.timeline",
     "bedside.reports",
     "bedside.demo",

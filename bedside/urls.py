@@ -15,5 +15,6 @@ urlpatterns = [
     path("c/<slug:slug>/care/", include("bedside.care.urls")),
     path("c/<slug:slug>/checkin/", include("bedside.checkins.urls")),
     path("c/<slug:slug>/timeline/", include("bedside.timeline.urls")),
+    path("c/<slug:slug>/progression/", include("bedside.progression.urls")),
     path("c/<slug:slug>/record/", include("bedside.reports.urls")),
 ]
