@@ -122,3 +122,12 @@ def _fast_password_hashing(request):  # type: ignore[no-untyped-def]
     if uses_db and "argon2" not in request.keywords:
         settings = request.getfixturevalue("settings")
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():  # type: ignore[no-untyped-def]
+    """The locale middleware leaves the last request's language active in the thread."""
+    yield
+    from django.utils import translation
+
+    translation.activate("en")

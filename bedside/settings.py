@@ -236,6 +236,8 @@ if os.environ.get("EMAIL_HOST") or not DEBUG:
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": envbool("EMAIL_USE_TLS", False),
+                # A server that accepts and then hangs must not hang an invitation request.
+                "timeout": envint("EMAIL_TIMEOUT", 10),
             },
         }
     }

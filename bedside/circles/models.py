@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
@@ -22,9 +23,18 @@ class User(AbstractUser):
     display_name = models.CharField(_("name shown to the circle"), max_length=120, blank=True)
     # Built-in dwell clicking for people without dwell software: 0 = off, else milliseconds.
     dwell_ms = models.PositiveIntegerField(_("dwell click delay"), default=0)
+    # Part of every session's auth hash: raising it signs the account out everywhere at once
+    # ("log out everywhere", SECURITY.md) without forcing a new password.
+    session_version = models.PositiveIntegerField(default=0, editable=False)
 
     def __str__(self) -> str:
         return self.display_name or self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        key_salt = "bedside.circles.models.User.get_session_auth_hash"
+        return salted_hmac(
+            key_salt, f"{self.password}:{self.session_version}", secret=secret, algorithm="sha256"
+        ).hexdigest()
 
 
 def validate_timezone(value: str) -> None:
@@ -96,9 +106,38 @@ class Invitation(models.Model):
     )
     cancelled_at = models.DateTimeField(null=True, blank=True)
 
+    # Set after the invitation e-mail was tried (not stored): True sent, False the mail server
+    # failed, None not tried yet. See ``services.invitation_create``.
+    mail_sent: bool | None = None
+
     @property
     def is_open(self) -> bool:
-        return self.accepted_at is None and self.cancelled_at is None and self.expires_at > now()
+        return self.status == "open"
+
+    @property
+    def status(self) -> str:
+        """``open``, ``accepted``, ``cancelled`` or ``expired``."""
+        if self.accepted_at is not None:
+            return "accepted"
+        if self.cancelled_at is not None:
+            return "cancelled"
+        if self.expires_at <= now():
+            return "expired"
+        return "open"
+
+
+class AppendOnlyQuerySet(models.QuerySet["AuditEvent"]):
+    """Bulk ``update()`` and ``delete()`` would bypass the model's guards: refuse them too.
+
+    Deleting a circle or a user still works: Django nulls the foreign keys with its own update
+    query, and the database triggers (:mod:`bedside.circles.append_only`) allow exactly that.
+    """
+
+    def update(self, **kwargs: object) -> int:
+        raise ValueError("Audit events are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ValueError("Audit events are append-only")
 
 
 class AuditEvent(models.Model):
@@ -113,8 +152,10 @@ class AuditEvent(models.Model):
     target = models.CharField(max_length=80, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
 
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-id"]
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:

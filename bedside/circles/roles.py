@@ -43,3 +43,16 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 
 def role_can(role: str, action: Action) -> bool:
     return Role(role) in PERMISSIONS[action]
+
+
+def markdown_table() -> str:
+    """The permission table as Markdown, for README.md (``python -c`` prints it)."""
+    roles = list(Role)
+    lines = [
+        "| action | " + " | ".join(str(r.label) for r in roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for action in Action:
+        marks = ["yes" if r in PERMISSIONS[action] else "—" for r in roles]
+        lines.append(f"| {action.value}: {action.label} | " + " | ".join(marks) + " |")
+    return "\n".join(lines)

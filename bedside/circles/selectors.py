@@ -1,4 +1,4 @@
-"""Scoped reads for circles and their members."""
+"""Scoped reads for circles, their members, invitations and the audit trail."""
 
 from __future__ import annotations
 
@@ -36,13 +36,68 @@ def members_of(
     return members.order_by("role", "user__display_name", "user__username")
 
 
+def former_members(*, circle: Circle, viewer: User) -> QuerySet[Membership]:
+    """Removed members, most recent first: whom a manager may add back (undo a removal)."""
+    require(viewer, circle, Action.INVITE)
+    return (
+        Membership.objects.filter(circle=circle, revoked_at__isnull=False)
+        .select_related("user")
+        .order_by("-revoked_at")
+    )
+
+
+def membership_in(*, circle: Circle, viewer: User, membership_id: int) -> Membership:
+    """A membership of this circle (never of another one, whatever id a form sends)."""
+    require(viewer, circle, Action.READ)
+    membership = (
+        Membership.objects.filter(circle=circle, pk=membership_id).select_related("user").first()
+    )
+    if membership is None:
+        raise Http404("No such member")
+    return membership
+
+
 def open_invitations(*, circle: Circle, viewer: User) -> list[Invitation]:
     require(viewer, circle, Action.INVITE)
-    return [
-        i for i in Invitation.objects.filter(circle=circle).order_by("-created_at") if i.is_open
-    ]
+    pending = Invitation.objects.filter(
+        circle=circle, accepted_at__isnull=True, cancelled_at__isnull=True
+    ).select_related("invited_by")
+    return [i for i in pending.order_by("-created_at") if i.is_open]
 
 
-def audit_trail(*, circle: Circle, viewer: User, limit: int = 200) -> QuerySet[AuditEvent]:
+def invitation_in(*, circle: Circle, viewer: User, invitation_id: int) -> Invitation:
     require(viewer, circle, Action.INVITE)
-    return AuditEvent.objects.filter(circle=circle).select_related("actor")[:limit]
+    invitation = Invitation.objects.filter(circle=circle, pk=invitation_id).first()
+    if invitation is None:
+        raise Http404("No such invitation")
+    return invitation
+
+
+def invitation_by_token(*, token: str) -> Invitation | None:
+    """The invitation a link names. Not scoped by viewer: the secret token is the credential."""
+    return (
+        Invitation.objects.filter(token=token).select_related("circle", "invited_by").first()
+        if token
+        else None
+    )
+
+
+def audit_trail(*, circle: Circle, viewer: User) -> QuerySet[AuditEvent]:
+    """Everything recorded about this circle, newest first."""
+    require(viewer, circle, Action.INVITE)
+    return AuditEvent.objects.filter(circle=circle).select_related("actor")
+
+
+ACCOUNT_EVENTS = (
+    "login",
+    "account.create",
+    "account.password",
+    "account.sign_out_everywhere",
+    "session.timeout_idle",
+    "session.timeout_absolute",
+)
+
+
+def account_events(*, viewer: User, limit: int = 20) -> QuerySet[AuditEvent]:
+    """The viewer's own recent sign-ins and account changes (to spot someone else's use)."""
+    return AuditEvent.objects.filter(actor=viewer, action__in=ACCOUNT_EVENTS)[:limit]

@@ -8,14 +8,17 @@ default trackables) through :data:`CIRCLE_DEFAULTS`, filled in their ``AppConfig
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import secrets
+import string
 from collections.abc import Callable
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .access import require
@@ -23,8 +26,15 @@ from .audit import audit
 from .models import Circle, Invitation, Membership, User
 from .roles import Action, Role
 
+logger = logging.getLogger(__name__)
+
 CIRCLE_DEFAULTS: list[Callable[[Circle], None]] = []
 INVITATION_DAYS = 14
+# The creator of a circle is the person living with ALS or the one who coordinates their care.
+FOUNDING_ROLES = (Role.PERSON, Role.COORDINATOR)
+
+
+# --- accounts -----------------------------------------------------------------------------
 
 
 def user_create(*, username: str, password: str, display_name: str = "", email: str = "") -> User:
@@ -35,6 +45,7 @@ def user_create(*, username: str, password: str, display_name: str = "", email: 
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError(_("That user name is taken."))
     user = User(username=username, display_name=display_name.strip(), email=email.strip())
+    user.full_clean(exclude=["password"])
     validate_password(password, user)
     with transaction.atomic():
         user.set_password(password)
@@ -43,13 +54,51 @@ def user_create(*, username: str, password: str, display_name: str = "", email: 
     return user
 
 
-def unique_slug(name: str) -> str:
-    base = slugify(name)[:50] or "circle"
-    slug, n = base, 1
-    while Circle.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
+def user_set_password(*, user: User, password: str) -> User:
+    """Set a new password; every other session of this account ends with the old hash."""
+    validate_password(password, user)
+    with transaction.atomic():
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        audit(actor=user, circle=None, action="account.password", target=f"user:{user.pk}")
+    return user
+
+
+def user_sign_out_everywhere(*, user: User) -> User:
+    """End every session of this account ("log out everywhere").
+
+    Sessions carry a hash of the password and ``session_version``; raising the version makes
+    every stored session fail Django's check on its next request. The caller keeps its own
+    session alive, if it wants to, with ``update_session_auth_hash``.
+    """
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(session_version=F("session_version") + 1)
+        user.refresh_from_db(fields=["session_version"])
+        audit(
+            actor=user, circle=None, action="account.sign_out_everywhere", target=f"user:{user.pk}"
+        )
+    return user
+
+
+# --- circles ------------------------------------------------------------------------------
+
+
+def unique_slug(name: str = "") -> str:
+    """A random short name for a new circle's addresses.
+
+    Deliberately not derived from the circle's name: addresses end up in browser histories and
+    server logs, and "theo-martin" next to an ALS care log would be health data in a URL.
+    """
+    alphabet = string.ascii_lowercase + string.digits
+    while True:
+        slug = "".join(secrets.choice(alphabet) for _i in range(10))
+        if not Circle.objects.filter(slug=slug).exists():
+            return slug
+
+
+def _check_role(role: str, allowed: tuple[str, ...] | None = None) -> None:
+    if role not in Role.values or (allowed is not None and role not in allowed):
+        raise ValidationError(_("Choose one of the roles offered."))
 
 
 def circle_create(
@@ -62,7 +111,7 @@ def circle_create(
     day_boundary: dt.time | None = None,
 ) -> Circle:
     """Start a circle; the creator joins as the person or the coordinator."""
-    if role not in (Role.PERSON, Role.COORDINATOR):
+    if role not in FOUNDING_ROLES:
         raise ValidationError(_("The person who starts a circle is the person or its coordinator."))
     circle = Circle(
         name=name.strip(),
@@ -90,6 +139,7 @@ def circle_update(
     symptom_onset: dt.date | None = None,
     diagnosis_date: dt.date | None = None,
 ) -> Circle:
+    """Change the circle's settings. The audit record names the circle, never the dates."""
     require(actor, circle, Action.INVITE)
     circle.name = name.strip()
     circle.timezone = timezone_name
@@ -103,10 +153,35 @@ def circle_update(
     return circle
 
 
+# --- membership ---------------------------------------------------------------------------
+
+
+def _lock(circle: Circle) -> None:
+    """Serialise membership changes of one circle (two coordinators demoting each other)."""
+    Circle.objects.select_for_update().filter(pk=circle.pk).first()
+
+
+def _keep_a_manager(circle: Circle) -> None:
+    """Refuse a change that would leave nobody able to manage the circle."""
+    managers = Membership.objects.filter(
+        circle=circle, revoked_at__isnull=True, role__in=FOUNDING_ROLES
+    )
+    if not managers.exists():
+        raise ValidationError(_("A circle needs at least one person or coordinator."))
+
+
+def _may_change(actor_membership: Membership, target: Membership) -> None:
+    """The person living with ALS controls sharing: only they may demote or remove a person."""
+    if target.role == Role.PERSON and actor_membership.role != Role.PERSON:
+        raise PermissionDenied(
+            _("Only the person living with ALS can change or remove their own place in the circle.")
+        )
+
+
 def membership_add(*, actor: User, circle: Circle, user: User, role: str) -> Membership:
-    """Add (or restore) a member directly. Used by invitations and by ``bedside createuser``."""
+    """Add (or restore) a member directly."""
     require(actor, circle, Action.INVITE)
-    Role(role)
+    _check_role(role)
     with transaction.atomic():
         membership, _created = Membership.objects.update_or_create(
             circle=circle, user=user, defaults={"role": role, "revoked_at": None}
@@ -115,10 +190,32 @@ def membership_add(*, actor: User, circle: Circle, user: User, role: str) -> Mem
     return membership
 
 
-def membership_change_role(*, actor: User, membership: Membership, role: str) -> Membership:
-    require(actor, membership.circle, Action.INVITE)
-    Role(role)
+def membership_add_by_operator(*, circle: Circle, user: User, role: str) -> Membership:
+    """Add a member from the command line (``bedside createuser``).
+
+    The operator already holds the database, so there is no role to check; the audit record
+    has no actor and no address, which is how the trail shows "done on the server".
+    """
+    _check_role(role)
     with transaction.atomic():
+        membership, _created = Membership.objects.update_or_create(
+            circle=circle, user=user, defaults={"role": role, "revoked_at": None}
+        )
+        audit(
+            actor=None,
+            circle=circle,
+            action="member.add_by_operator",
+            target=f"membership:{membership.pk}",
+        )
+    return membership
+
+
+def membership_change_role(*, actor: User, membership: Membership, role: str) -> Membership:
+    mine = require(actor, membership.circle, Action.INVITE)
+    _check_role(role)
+    _may_change(mine, membership)
+    with transaction.atomic():
+        _lock(membership.circle)
         membership.role = role
         membership.save(update_fields=["role"])
         _keep_a_manager(membership.circle)
@@ -132,9 +229,13 @@ def membership_change_role(*, actor: User, membership: Membership, role: str) ->
 
 
 def membership_revoke(*, actor: User, membership: Membership) -> Membership:
-    """Remove a member: from now on they see nothing of the circle."""
-    require(actor, membership.circle, Action.INVITE)
+    """Remove a member: from now on they see nothing of the circle. Undo: restore."""
+    mine = require(actor, membership.circle, Action.INVITE)
+    _may_change(mine, membership)
+    if membership.revoked_at is not None:
+        return membership
     with transaction.atomic():
+        _lock(membership.circle)
         membership.revoked_at = timezone.now()
         membership.save(update_fields=["revoked_at"])
         _keep_a_manager(membership.circle)
@@ -147,21 +248,37 @@ def membership_revoke(*, actor: User, membership: Membership) -> Membership:
     return membership
 
 
-def _keep_a_manager(circle: Circle) -> None:
-    """Refuse a change that would leave nobody able to manage the circle."""
-    managers = Membership.objects.filter(
-        circle=circle, revoked_at__isnull=True, role__in=[Role.PERSON, Role.COORDINATOR]
-    )
-    if not managers.exists():
-        raise ValidationError(_("A circle needs at least one person or coordinator."))
+def membership_restore(*, actor: User, membership: Membership) -> Membership:
+    """Undo a removal: the former member comes back with the role they had."""
+    require(actor, membership.circle, Action.INVITE)
+    if membership.revoked_at is None:
+        return membership
+    with transaction.atomic():
+        membership.revoked_at = None
+        membership.save(update_fields=["revoked_at"])
+        audit(
+            actor=actor,
+            circle=membership.circle,
+            action="member.restore",
+            target=f"membership:{membership.pk}",
+        )
+    return membership
+
+
+# --- invitations --------------------------------------------------------------------------
 
 
 def invitation_create(
     *, actor: User, circle: Circle, email: str, role: str, accept_url: Callable[[str], str]
 ) -> Invitation:
-    """Invite someone by e-mail; the link is the only way in and expires after two weeks."""
+    """Invite someone by e-mail; the link is the only way in and expires after two weeks.
+
+    The e-mail goes out once the invitation is committed. A mail server that is down does not
+    undo the invitation: ``invitation.mail_sent`` is then False and the inviter is shown the
+    link to pass on themselves (it is None while an enclosing transaction is still open).
+    """
     require(actor, circle, Action.INVITE)
-    Role(role)
+    _check_role(role)
     invitation = Invitation(
         circle=circle,
         email=email.strip(),
@@ -170,6 +287,13 @@ def invitation_create(
         expires_at=timezone.now() + dt.timedelta(days=INVITATION_DAYS),
     )
     invitation.full_clean()
+    # Built now, in the inviter's language. No health data: not even the circle's name, which
+    # would tie a named person to an ALS care log in someone's mailbox.
+    subject = _("You are invited to a Bedside care circle")
+    body = _(
+        "%(name)s invites you to join a care circle on Bedside.\n\nOpen this link to "
+        "accept (valid for %(days)d days):\n%(link)s\n"
+    ) % {"name": str(actor), "days": INVITATION_DAYS, "link": accept_url(invitation.token)}
     with transaction.atomic():
         invitation.save()
         audit(
@@ -178,33 +302,49 @@ def invitation_create(
             action="invitation.create",
             target=f"invitation:{invitation.pk}",
         )
-        link = accept_url(invitation.token)
-        # No health data in e-mails: only who invites and the link.
-        transaction.on_commit(
-            lambda: send_mail(
-                _("You are invited to a Bedside care circle"),
-                _(
-                    "%(name)s invites you to join a care circle on Bedside.\n\nOpen this link to "
-                    "accept (valid for %(days)d days):\n%(link)s\n"
-                )
-                % {"name": str(actor), "days": INVITATION_DAYS, "link": link},
-                None,
-                [invitation.email],
-            )
-        )
+        transaction.on_commit(lambda: _send_invitation(invitation, actor, subject, body))
+    return invitation
+
+
+def _send_invitation(invitation: Invitation, actor: User, subject: str, body: str) -> None:
+    """Send after commit; an unreachable or refusing mail server is reported, never raised."""
+    try:
+        EmailMessage(subject, body, None, [invitation.email]).send()
+    except OSError as error:  # smtplib.SMTPException, refused connections and time-outs
+        invitation.mail_sent = False
+        # The address stays out of the log; the invitation number is enough to look it up.
+        logger.warning("Invitation %s: e-mail not sent (%r)", invitation.pk, error)
+        action = "invitation.mail_failed"
+    else:
+        invitation.mail_sent = True
+        action = "invitation.mailed"
+    audit(
+        actor=actor, circle=invitation.circle, action=action, target=f"invitation:{invitation.pk}"
+    )
+
+
+def _open_invitation(token: str) -> Invitation:
+    invitation = (
+        Invitation.objects.select_for_update().select_related("circle").filter(token=token).first()
+    )
+    if invitation is None or not invitation.is_open:
+        raise PermissionDenied(_("This invitation is no longer valid."))
     return invitation
 
 
 def invitation_accept(*, user: User, token: str) -> Membership:
+    """Join the invitation's circle. Someone already in the circle keeps the role they have."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().filter(token=token).first()
-        if invitation is None or not invitation.is_open:
-            raise PermissionDenied(_("This invitation is no longer valid."))
-        membership, _created = Membership.objects.update_or_create(
-            circle=invitation.circle,
-            user=user,
-            defaults={"role": invitation.role, "revoked_at": None},
-        )
+        invitation = _open_invitation(token)
+        membership = Membership.objects.filter(circle=invitation.circle, user=user).first()
+        if membership is None:
+            membership = Membership.objects.create(
+                circle=invitation.circle, user=user, role=invitation.role
+            )
+        elif membership.revoked_at is not None:
+            membership.role = invitation.role
+            membership.revoked_at = None
+            membership.save(update_fields=["role", "revoked_at"])
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -217,8 +357,25 @@ def invitation_accept(*, user: User, token: str) -> Membership:
     return membership
 
 
+def invitation_sign_up(
+    *, token: str, username: str, password: str, display_name: str = ""
+) -> Membership:
+    """Create an account from an invitation and join the circle, all or nothing."""
+    with transaction.atomic():
+        invitation = _open_invitation(token)
+        user = user_create(
+            username=username,
+            password=password,
+            display_name=display_name,
+            email=invitation.email,
+        )
+        return invitation_accept(user=user, token=token)
+
+
 def invitation_cancel(*, actor: User, invitation: Invitation) -> None:
     require(actor, invitation.circle, Action.INVITE)
+    if not invitation.is_open:
+        return
     with transaction.atomic():
         invitation.cancelled_at = timezone.now()
         invitation.save(update_fields=["cancelled_at"])

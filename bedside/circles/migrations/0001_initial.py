@@ -57,6 +57,7 @@ class Migration(migrations.Migration):
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('display_name', models.CharField(blank=True, max_length=120, verbose_name='name shown to the circle')),
                 ('dwell_ms', models.PositiveIntegerField(default=0, verbose_name='dwell click delay')),
+                ('session_version', models.PositiveIntegerField(default=0, editable=False)),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
                 ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
             ],
@@ -81,7 +82,7 @@ class Migration(migrations.Migration):
                 ('circle', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='circles.circle')),
             ],
             options={
-                'ordering': ['-at'],
+                'ordering': ['-at', '-id'],
             },
         ),
         migrations.CreateModel(
