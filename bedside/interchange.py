@@ -47,20 +47,63 @@ class Event:
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
+# What can be wrong with a row, as English templates. Each problem keeps its code and values so
+# that the web app can show it translated (``bedside/reports/interchange_text.py``).
+MESSAGES: dict[str, str] = {
+    "header": "the header must name the columns %(columns)s; missing: %(missing)s",
+    "empty_file": "the file has a header but no events",
+    "extra_cells": "more cells than columns in the header",
+    "date": "date %(value)r is not a date like 2026-03-14",
+    "time": "time %(value)r is not a time like 21:30",
+    "kind": "unknown kind %(value)r (use one of: %(kinds)s)",
+    "name": "name is empty",
+    "number": "value %(value)r is not a number (use a dot: 3.5)",
+    "needs_value": "a %(kind)s needs a value",
+    "note_text": "a note row needs text in the note column",
+    "minutes": "minutes %(value)s out of range (1–%(max)s)",
+    "session_unit": "a session's value is minutes: unit %(unit)r should be 'min'",
+    "rating_unit": "a rating's unit must be a scale like 0-10, not %(unit)r",
+    "rating_range": "rating %(value)s out of range (%(low)s–%(high)s)",
+    "measurement_unit": "a measurement needs a unit (cm, deg, kg, h, %%, s …)",
+    "no_value": "a %(kind)s row has no value (found %(value)s)",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return MESSAGES[self.code] % dict(self.params)
+
+
 @dataclass(frozen=True)
 class RowError:
+    """Everything wrong with one row. ``problems`` is empty for messages made elsewhere."""
+
     line: int
     message: str
+    problems: tuple[Problem, ...] = ()
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
 
 
-class InterchangeError(ValueError):
-    """The file cannot be used; ``errors`` names every bad row."""
+def row_error(line: int, *problems: Problem) -> RowError:
+    return RowError(line, "; ".join(str(p) for p in problems), problems)
 
-    def __init__(self, errors: list[RowError]) -> None:
+
+class InterchangeError(ValueError):
+    """The file cannot be used; ``errors`` names every bad row.
+
+    ``events`` holds the rows that were fine on their own, so a caller can check those
+    against more rules (e.g. a circle's techniques) and report everything at once.
+    """
+
+    def __init__(self, errors: list[RowError], events: list[Event] | None = None) -> None:
         self.errors = errors
+        self.events = events or []
         super().__init__("\n".join(str(e) for e in errors))
 
 
@@ -73,16 +116,16 @@ def scale_range(unit: str) -> tuple[float, float] | None:
     return (low, high) if low < high else None
 
 
-def _parse_row(line: int, row: Mapping[str, str]) -> Event:
-    """Parse one row or raise ValueError with a reason a person understands."""
-    get = {k: (row.get(k) or "").strip() for k in COLUMNS}
-    reasons: list[str] = []
+def _parse_row(line: int, row: Mapping[str, str]) -> Event | list[Problem]:
+    """Parse one row, or return every problem with it."""
+    get = {k: unguard((row.get(k) or "").strip()) for k in COLUMNS}
+    problems: list[Problem] = []
     try:
         date = dt.date.fromisoformat(get["date"])
         if len(get["date"]) != 10:
             raise ValueError
     except ValueError:
-        reasons.append(f"date {get['date']!r} is not a date like 2026-03-14")
+        problems.append(Problem("date", {"value": get["date"]}))
         date = dt.date.min
     time: dt.time | None = None
     if get["time"]:
@@ -91,13 +134,13 @@ def _parse_row(line: int, row: Mapping[str, str]) -> Event:
             if len(get["time"]) != 5:
                 raise ValueError
         except ValueError:
-            reasons.append(f"time {get['time']!r} is not a time like 21:30")
+            problems.append(Problem("time", {"value": get["time"]}))
     kind = get["kind"].lower()
     if kind not in KINDS:
-        reasons.append(f"unknown kind {get['kind']!r} (use one of: {', '.join(KINDS)})")
+        problems.append(Problem("kind", {"value": get["kind"], "kinds": ", ".join(KINDS)}))
     name = get["name"]
     if not name and kind != "note":
-        reasons.append("name is empty")
+        problems.append(Problem("name"))
     value: float | None = None
     if get["value"]:
         try:
@@ -105,37 +148,56 @@ def _parse_row(line: int, row: Mapping[str, str]) -> Event:
             if not math.isfinite(value):
                 raise ValueError
         except ValueError:
-            reasons.append(f"value {get['value']!r} is not a number (use a dot: 3.5)")
+            problems.append(Problem("number", {"value": get["value"]}))
     unit = get["unit"]
-    if value is not None and not reasons:
-        reasons.extend(_value_problems(kind, value, unit))
+    if value is not None and not problems:
+        problems.extend(_value_problems(kind, value, unit))
     elif value is None and kind in ("rating", "measurement") and not get["value"]:
-        reasons.append(f"a {kind} needs a value")
+        problems.append(Problem("needs_value", {"kind": kind}))
     if kind == "note" and not get["note"]:
-        reasons.append("a note row needs text in the note column")
-    if reasons:
-        raise ValueError("; ".join(reasons))
-    extra = {k: (v or "").strip() for k, v in row.items() if k and k not in COLUMNS}
+        problems.append(Problem("note_text"))
+    if problems:
+        return problems
+    extra = {k: unguard((v or "").strip()) for k, v in row.items() if k and k not in COLUMNS}
     return Event(line, date, time, kind, name, value, unit, get["by"], get["note"], extra)
 
 
-def _value_problems(kind: str, value: float, unit: str) -> list[str]:
+def _value_problems(kind: str, value: float, unit: str) -> list[Problem]:
     if kind == "session":
         if not 0 < value <= MAX_SESSION_MINUTES:
-            return [f"minutes {value:g} out of range (1–{MAX_SESSION_MINUTES})"]
+            return [Problem("minutes", {"value": f"{value:g}", "max": MAX_SESSION_MINUTES})]
         if unit not in ("", "min"):
-            return [f"a session's value is minutes: unit {unit!r} should be 'min'"]
+            return [Problem("session_unit", {"unit": unit})]
     elif kind == "rating":
         low, high = scale_range(unit or RATING_UNIT) or (None, None)
         if low is None or high is None:
-            return [f"a rating's unit must be a scale like 0-10, not {unit!r}"]
+            return [Problem("rating_unit", {"unit": unit})]
         if not low <= value <= high:
-            return [f"rating {value:g} out of range ({low:g}–{high:g})"]
+            return [
+                Problem(
+                    "rating_range", {"value": f"{value:g}", "low": f"{low:g}", "high": f"{high:g}"}
+                )
+            ]
     elif kind == "measurement" and not unit:
-        return ["a measurement needs a unit (cm, deg, kg, h, %, s …)"]
+        return [Problem("measurement_unit")]
     elif kind in ("missed", "skipped", "note"):
-        return [f"a {kind} row has no value (found {value:g})"]
+        return [Problem("no_value", {"kind": kind, "value": f"{value:g}"})]
     return []
+
+
+# Spreadsheets run cells that start with these as formulas (OWASP "CSV injection"): writing
+# prefixes such free-text cells with an apostrophe (shown as plain text) and reading removes it,
+# so an export still reads back to the same rows. Numbers are never touched: -12.5 stays a number.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard(text: str) -> str:
+    """Make a free-text cell safe to open in a spreadsheet."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unguard(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def read_events(source: str | IO[str]) -> list[Event]:
@@ -151,10 +213,11 @@ def read_events(source: str | IO[str]) -> list[Event]:
     if missing:
         raise InterchangeError(
             [
-                RowError(
+                row_error(
                     1,
-                    f"the header must name the columns {', '.join(COLUMNS)}; "
-                    f"missing: {', '.join(missing)}",
+                    Problem(
+                        "header", {"columns": ", ".join(COLUMNS), "missing": ", ".join(missing)}
+                    ),
                 )
             ]
         )
@@ -164,25 +227,27 @@ def read_events(source: str | IO[str]) -> list[Event]:
     for row in reader:
         line = reader.line_num
         if None in row:
-            errors.append(RowError(line, "more cells than columns in the header"))
+            errors.append(row_error(line, Problem("extra_cells")))
             continue
         if not any((v or "").strip() for v in row.values()):
             continue  # blank line
-        try:
-            events.append(_parse_row(line, row))
-        except ValueError as problem:
-            errors.append(RowError(line, str(problem)))
+        parsed = _parse_row(line, row)
+        if isinstance(parsed, Event):
+            events.append(parsed)
+        else:
+            errors.append(row_error(line, *parsed))
     if errors:
-        raise InterchangeError(errors)
+        raise InterchangeError(errors, events)
     if not events:
-        raise InterchangeError([RowError(1, "the file has a header but no events")])
+        raise InterchangeError([row_error(1, Problem("empty_file"))])
     return events
 
 
 def _cell(value: float | None) -> str:
     if value is None:
         return ""
-    return f"{value:g}" if value != int(value) else str(int(value))
+    # Integers without ".0"; other numbers with every significant digit they have.
+    return str(int(value)) if value == int(value) else repr(value)
 
 
 def write_events(events: Iterable[Event], out: IO[str]) -> None:
@@ -197,11 +262,11 @@ def write_events(events: Iterable[Event], out: IO[str]) -> None:
                 e.date.isoformat(),
                 e.time.strftime("%H:%M") if e.time else "",
                 e.kind,
-                e.name,
+                guard(e.name),
                 _cell(e.value),
                 e.unit,
-                e.by,
-                e.note,
-                *(e.extra.get(k, "") for k in extras),
+                guard(e.by),
+                guard(e.note),
+                *(guard(e.extra.get(k, "")) for k in extras),
             ]
         )

@@ -7,11 +7,9 @@ is written in one transaction with bulk inserts, so 180 days of history take wel
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -27,7 +25,6 @@ from bedside.circles.roles import Action
 from bedside.interchange import Event, InterchangeError, read_events
 
 from .import_checks import Checked, ImportPlan
-from .spreadsheet import unguard
 
 NOON = dt.time(12, 0)
 REASON_LENGTH = 200  # Occurrence.reason; longer text goes to the occurrence's note
@@ -225,42 +222,15 @@ def import_summary(result: ImportResult) -> str:
     return sentence
 
 
-def _rows_that_parse(text: str, error: InterchangeError) -> list[Event]:
-    """The rows of a refused file that are fine on their own, with their real line numbers.
-
-    :func:`read_events` refuses the whole file and returns no rows, but the person fixing it
-    should hear about every problem at once — including unknown techniques on rows that parsed.
-    So each row not already named is parsed again on its own (only on this error path).
-    """
-    if any(e.line == 1 for e in error.errors):
-        return []  # the header itself is unusable
-    bad = {e.line for e in error.errors}
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = next(reader, [])
-    events = []
-    for row in reader:
-        line = reader.line_num
-        if line in bad or not any(cell.strip() for cell in row):
-            continue
-        single = io.StringIO()
-        writer = csv.writer(single, lineterminator="\n")
-        writer.writerows([header, row])
-        try:
-            (event,) = read_events(single.getvalue())
-        except (InterchangeError, ValueError):
-            continue
-        events.append(replace(event, line=line))
-    return events
-
-
 def file_import(*, actor: User, circle: Circle, text: str, create: bool = False) -> ImportResult:
     """Import the text of a CSV file; refuse it naming every bad row, format or circle problem."""
     require(actor, circle, Action.EXPORT)
     try:
-        events = unguard(read_events(text))
+        events = read_events(text)
     except InterchangeError as error:
+        # Check the rows that parsed against the circle too, so every problem is named at once.
         plan = ImportPlan(circle, create=create)
-        plan.check(unguard(_rows_that_parse(text, error)))
+        plan.check(error.events)
         everything = sorted([*error.errors, *plan.errors], key=lambda e: e.line)
         raise InterchangeError(everything) from None
     return events_import(actor=actor, circle=circle, events=events, create=create)

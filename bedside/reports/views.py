@@ -19,7 +19,7 @@ from bedside.web.pages import circle_context, circle_page, render_page
 from .exporter import circle_export_json, events_export
 from .forms import ImportForm
 from .importer import file_import, import_summary
-from .spreadsheet import guard
+from .interchange_text import translated
 
 TEMPLATE = "reports/transfer.html"
 
@@ -40,7 +40,7 @@ def transfer(request: HttpRequest, circle: Circle, membership: Membership) -> Ht
                 create=form.cleaned_data["create"],
             )
         except InterchangeError as error:
-            problems = error.errors
+            problems = [translated(e) for e in error.errors]
         else:
             success = import_summary(result)
             if not getattr(request, "htmx", False):
@@ -69,7 +69,7 @@ def export_csv(request: HttpRequest, circle: Circle, membership: Membership) -> 
     buffer = io.StringIO()
     # A byte-order mark lets spreadsheets open accented names correctly; import ignores it.
     buffer.write("\ufeff")
-    write_events(guard(events_export(actor=request.user, circle=circle)), buffer)  # type: ignore[arg-type]
+    write_events(events_export(actor=request.user, circle=circle), buffer)  # type: ignore[arg-type]
     return _attachment(circle, buffer.getvalue(), "csv", "text/csv; charset=utf-8")
 
 

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from bedside.interchange import write_events
 from bedside.reports.commandline import circle_and_actor
 from bedside.reports.exporter import circle_export_json, events_export
-from bedside.reports.spreadsheet import guard
 
 
 class Command(BaseCommand):
@@ -44,7 +43,7 @@ class Command(BaseCommand):
             text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         else:
             buffer = io.StringIO()
-            write_events(guard(events_export(actor=actor, circle=circle)), buffer)
+            write_events(events_export(actor=actor, circle=circle), buffer)
             text = buffer.getvalue()
         if options["output"]:
             try:
