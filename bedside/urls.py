@@ -17,4 +17,5 @@ urlpatterns = [
     path("c/<slug:slug>/timeline/", include("bedside.timeline.urls")),
     path("c/<slug:slug>/progression/", include("bedside.progression.urls")),
     path("c/<slug:slug>/record/", include("bedside.reports.urls")),
+    path("c/<slug:slug>/reports/", include("bedside.reports.urls_clinical")),
 ]
