@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from bedside.circles.models import Circle, Membership
+
+if TYPE_CHECKING:
+    from .catalogue import DefaultTrackable
+
+
+NOTE_MAX_CHARS = 5000
 
 
 class Trackable(models.Model):
@@ -35,6 +44,9 @@ class Trackable(models.Model):
     min_value = models.FloatField(_("lowest plausible value"), default=0)
     max_value = models.FloatField(_("highest plausible value"), default=10)
     direction = models.CharField(max_length=8, choices=Direction.choices, default="neutral")
+    # What the ends of a rating scale mean; empty = the catalogue's words or the direction's.
+    low_label = models.CharField(_("meaning of the lowest value"), max_length=60, blank=True)
+    high_label = models.CharField(_("meaning of the highest value"), max_length=60, blank=True)
     version = models.PositiveIntegerField(default=1)
     previous = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -57,10 +69,67 @@ class Trackable(models.Model):
 
     @property
     def label(self) -> str:
+        """The translated catalogue label for a built-in, unless the circle renamed it."""
+        default = self.default
+        return str(default.label) if default and self.name == default.name else self.name
+
+    @property
+    def default(self) -> DefaultTrackable | None:
         from .catalogue import TRACKABLES
 
-        default = TRACKABLES.get(self.key)
-        return str(default.label) if default else self.name
+        return TRACKABLES.get(self.key) if self.key else None
+
+    @property
+    def is_rating(self) -> bool:
+        return self.kind == self.Kind.RATING
+
+    @property
+    def values(self) -> list[int]:
+        """The answer tiles of a rating scale (0, 1, … 10)."""
+        return list(range(int(self.min_value), int(self.max_value) + 1))
+
+    @property
+    def low_text(self) -> str:
+        """What the lowest value means, e.g. "no pain"."""
+        if self.low_label:
+            return self.low_label
+        default = self.default
+        if default and default.low:
+            return str(default.low)
+        return str(_DIRECTION_ENDS[self.direction][0])
+
+    @property
+    def high_text(self) -> str:
+        if self.high_label:
+            return self.high_label
+        default = self.default
+        if default and default.high:
+            return str(default.high)
+        return str(_DIRECTION_ENDS[self.direction][1])
+
+    @property
+    def range_text(self) -> str:
+        """The plausible range in words: "15 to 70 cm"."""
+        return _("%(low)s to %(high)s %(unit)s") % {
+            "low": format_value(self.min_value),
+            "high": format_value(self.max_value),
+            "unit": self.unit,
+        }
+
+
+def format_value(value: float) -> str:
+    """A value as people write it: 6, 36,5 (in French) — no trailing ".0"."""
+    if float(value).is_integer():
+        return str(int(value))
+    return number_format(round(value, 2), use_l10n=True)
+
+
+# Words for the ends of a scale when neither the circle nor the catalogue gave any.
+_DIRECTION_ENDS = {
+    "lower": (_("none"), _("worst")),
+    "higher": (_("worst"), _("best")),
+    "neutral": (_("lowest"), _("highest")),
+}
 
 
 class Observation(models.Model):
@@ -78,6 +147,8 @@ class Observation(models.Model):
     )
     by_name = models.CharField(max_length=120, blank=True)
     proxy = models.BooleanField(_("answered for the person"), default=False)
+    # Given with "same as yesterday": the value was carried forward, not rated afresh.
+    copied = models.BooleanField(_("copied from the day before"), default=False)
     note = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -87,6 +158,10 @@ class Observation(models.Model):
     class Meta:
         ordering = ["day", "recorded_at", "id"]
         indexes = [models.Index(fields=["circle", "trackable", "day"])]
+
+    @property
+    def value_text(self) -> str:
+        return format_value(self.value)
 
 
 class Note(models.Model):
