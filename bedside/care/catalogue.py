@@ -2,6 +2,8 @@
 
 Instructions are our own short summaries; safety notes follow ``CLINICAL.md`` (sources there).
 No randomized trials of massage in ALS exist; the notes say so rather than promise benefits.
+Each entry also names the check-in trackables worth rating just before and after a session
+(keys of :mod:`bedside.checkins.catalogue`), so the adjust form offers the relevant ones first.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ class CatalogueTechnique:
     label: Promise
     instructions: Promise
     safety: Promise
+    ratings: tuple[str, ...] = ("stiffness", "pain")
 
 
 NO_TRIALS = _(
@@ -28,6 +31,9 @@ NO_TRIALS = _(
 CLOT = _(
     "New swelling, warmth or pain in one calf or leg can mean a blood clot: get a medical review "
     "before any massage of that limb."
+)
+THERAPIST_ONLY = _(
+    "A therapist's technique: caregivers should only do what the therapist has shown them."
 )
 GUN = _(
     "Avoid the front and sides of the neck, bony points and joints, broken or fragile skin and "
@@ -49,8 +55,10 @@ TECHNIQUE_LIST: tuple[CatalogueTechnique, ...] = (
         "deep-tissue massage",
         _("Deep-tissue massage"),
         _("Slow, firm strokes across tight muscle, by a trained massage therapist."),
-        _("Firm pressure on wasted muscle can bruise: ask for less pressure over thin muscle. ")
-        + CLOT,
+        _(
+            "Firm pressure on wasted muscle can bruise: ask for less pressure over thin muscle. "
+            "No randomized trials of massage in ALS have been published."
+        ),
     ),
     CatalogueTechnique(
         "range-of-motion",
@@ -80,7 +88,7 @@ TECHNIQUE_LIST: tuple[CatalogueTechnique, ...] = (
         "joint mobilization",
         _("Joint mobilization"),
         _("Small, controlled glides of a joint, as taught by the physical therapist."),
-        _("A therapist's technique: caregivers should only do what the therapist has shown them."),
+        THERAPIST_ONLY,
     ),
     CatalogueTechnique(
         "muscle-distraction",
@@ -89,7 +97,7 @@ TECHNIQUE_LIST: tuple[CatalogueTechnique, ...] = (
         _(
             "Gentle, sustained traction along a limb to ease a tight muscle, as the therapist taught."
         ),
-        _("A therapist's technique: caregivers should only do what the therapist has shown them."),
+        THERAPIST_ONLY,
     ),
     CatalogueTechnique(
         "neck-stretches",
@@ -99,6 +107,7 @@ TECHNIQUE_LIST: tuple[CatalogueTechnique, ...] = (
             "Slow side-bending and rotation away from the pull, held gently, with the head supported."
         ),
         _("Support the head's weight throughout; stop at dizziness, tingling or pain."),
+        ratings=("headache", "pain"),
     ),
     CatalogueTechnique(
         "massage-gun",
@@ -116,6 +125,7 @@ TECHNIQUE_LIST: tuple[CatalogueTechnique, ...] = (
             "edges; stop if breathing gets harder."
         ),
         GUN,
+        ratings=("breathing-ease", "voice-strength"),
     ),
     CatalogueTechnique(
         "lymphatic-drainage",
@@ -128,6 +138,7 @@ TECHNIQUE_LIST: tuple[CatalogueTechnique, ...] = (
             "Do not use with an acute infection or cellulitis, an acute blood clot, or uncontrolled "
             "heart failure; take care with kidney disease, low blood pressure and asthma."
         ),
+        ratings=("swelling",),
     ),
     CatalogueTechnique(
         "repositioning",
@@ -138,7 +149,11 @@ TECHNIQUE_LIST: tuple[CatalogueTechnique, ...] = (
             "points."
         ),
         _("Two people for a turn if needed; check heels, hips and sacrum for redness."),
+        ratings=("pain",),
     ),
 )
 
 TECHNIQUES: dict[str, CatalogueTechnique] = {t.key: t for t in TECHNIQUE_LIST}
+
+# Techniques that press on a limb: the clot warning is shown with them (CLINICAL.md).
+LIMB_MASSAGE = frozenset({"hand-massage", "deep-tissue-massage", "massage-gun"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -10,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from bedside.checkins.models import Trackable
 from bedside.circles.models import Circle, Membership
 from bedside.circles.roles import Role
+
+if TYPE_CHECKING:
+    from .catalogue import CatalogueTechnique
 
 
 class Technique(models.Model):
@@ -44,6 +49,45 @@ class Technique(models.Model):
         entry = TECHNIQUES.get(self.key)
         return str(entry.label) if entry else self.name
 
+    @property
+    def catalogue_entry(self) -> CatalogueTechnique | None:
+        from .catalogue import TECHNIQUES
+
+        return TECHNIQUES.get(self.key)
+
+    @property
+    def is_catalogue(self) -> bool:
+        return self.catalogue_entry is not None
+
+    @property
+    def instruction_texts(self) -> list[str]:
+        """The catalogue's translated instructions, then the circle's own (if any)."""
+        from .catalogue import TECHNIQUES
+
+        entry = TECHNIQUES.get(self.key)
+        texts = [str(entry.instructions)] if entry else []
+        return texts + ([self.instructions] if self.instructions.strip() else [])
+
+    @property
+    def safety_texts(self) -> list[str]:
+        """Translated safety notes from the catalogue (with the clot warning where it applies),
+        then the circle's own."""
+        from .catalogue import CLOT, LIMB_MASSAGE, TECHNIQUES
+
+        entry = TECHNIQUES.get(self.key)
+        texts = [str(entry.safety)] if entry else []
+        if self.key in LIMB_MASSAGE:
+            texts.append(str(CLOT))
+        return texts + ([self.safety_notes] if self.safety_notes.strip() else [])
+
+    @property
+    def rating_keys(self) -> tuple[str, ...]:
+        """Trackable keys worth rating before and after this technique."""
+        from .catalogue import TECHNIQUES
+
+        entry = TECHNIQUES.get(self.key)
+        return entry.ratings if entry else ("stiffness", "pain")
+
 
 class Routine(models.Model):
     """Technique × regions × who × when: one line of the care plan."""
@@ -76,7 +120,11 @@ class Routine(models.Model):
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("until"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # False once the routine has ended (``end_date`` set); the dates decide what is due.
     active = models.BooleanField(default=True)
+    # Every day up to and including this one has its occurrences made and closed
+    # (see ``services.days_close``); lets closing skip work already done.
+    closed_through = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -102,6 +150,15 @@ class Occurrence(models.Model):
         SKIPPED = "skipped", _("skipped")
         MISSED = "missed", _("missed")
 
+    class SkipReason(models.TextChoices):
+        ASLEEP = "asleep", _("Asleep")
+        TIRED = "tired", _("Too tired")
+        UNWELL = "unwell", _("Unwell")
+        DECLINED = "declined", _("Didn't want it")
+        NOT_NEEDED = "not-needed", _("Not needed today")
+        NO_ONE = "no-one", _("Nobody available")
+        OTHER = "other", _("Other reason")
+
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="occurrences")
     routine = models.ForeignKey(
         Routine, on_delete=models.CASCADE, null=True, blank=True, related_name="occurrences"
@@ -110,7 +167,10 @@ class Occurrence(models.Model):
     day = models.DateField(db_index=True)
     due_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DUE)
+    # ``reason`` is what people read (the chosen reason in the skipper's language, then their
+    # words); ``reason_code`` keeps the choice for counting.
     reason = models.CharField(_("reason"), max_length=200, blank=True)
+    reason_code = models.CharField(max_length=12, choices=SkipReason.choices, blank=True)
     by_name = models.CharField(max_length=120, blank=True)
     note = models.TextField(blank=True)
     changed_by = models.ForeignKey(
@@ -120,6 +180,7 @@ class Occurrence(models.Model):
 
     class Meta:
         ordering = ["day", "due_at", "id"]
+        indexes = [models.Index(fields=["circle", "status", "day"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["routine", "day"],
