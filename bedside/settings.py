@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "bedside.progression",
     "bedside.timeline",
     "bedside.reports",
+    "bedside.helps",
     "bedside.demo",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -18,4 +18,5 @@ urlpatterns = [
     path("c/<slug:slug>/progression/", include("bedside.progression.urls")),
     path("c/<slug:slug>/record/", include("bedside.reports.urls")),
     path("c/<slug:slug>/reports/", include("bedside.reports.urls_clinical")),
+    path("c/<slug:slug>/what-helps/", include("bedside.helps.urls")),
 ]
