@@ -13,10 +13,12 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from bedside.circles.audit import audit
 from bedside.circles.models import Circle, LoginFailure, Membership, User
@@ -33,6 +35,16 @@ def throttled(username: str) -> bool:
     return failures >= settings.BEDSIDE_LOGIN_FAILURES_PER_HOUR
 
 
+def safe_next(request: HttpRequest) -> str:
+    """Where to go after signing in: ``?next=`` if it stays on this site, else home."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("home")
+
+
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     form = AuthenticationForm(request, data=request.POST or None)
@@ -47,13 +59,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
         elif form.is_valid():
             login(request, form.get_user())
             audit(actor=form.get_user(), circle=None, action="login")
-            return redirect(request.GET.get("next") or "home")
+            return redirect(safe_next(request))
         else:
             LoginFailure.objects.create(username=username, ip=request.META.get("REMOTE_ADDR"))
     return render(request, "web/login.html", {"form": form})
 
 
 @login_required
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
     circles = list(circles_for(viewer=request.user))  # type: ignore[arg-type]
     if len(circles) == 1:
@@ -62,7 +75,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 class PreferencesForm(forms.Form):
-    display_name = forms.CharField(label=gettext_lazy("Your name"), max_length=120, required=False)
+    display_name = forms.CharField(
+        label=gettext_lazy("Your name"),
+        max_length=120,
+        required=False,
+        help_text=gettext_lazy("Shown to the people in your circles next to what you record."),
+    )
     dwell_ms = forms.TypedChoiceField(
         label=gettext_lazy("Dwell clicking"),
         coerce=int,
@@ -100,6 +118,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 @circle_page()
+@require_GET
 def circle_home(request: HttpRequest, circle: Circle, membership: Membership) -> HttpResponse:
     return render(request, "web/circle.html", circle_context(circle, membership))
 

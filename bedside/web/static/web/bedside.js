@@ -1,51 +1,108 @@
-/* Bedside's only script (no build step).
-   1. Built-in dwell clicking (ACCESSIBILITY.md T11): off unless the user turned it on. Resting the
-      pointer on a control for the chosen time clicks it; a ring shows progress; moving off cancels.
+/* Bedside's only script (no build step, no inline code: the Content-Security-Policy forbids it).
+   1. Built-in dwell clicking (ACCESSIBILITY.md T11), for head-pointer and eye-gaze users without
+      dwell software. Off unless the user chose a delay in Settings (body data-dwell-ms, 500–3000).
+      Resting the pointer on a control for that long clicks it; a ring around the pointer fills
+      meanwhile; moving off the control cancels. After a click nothing more happens until the
+      pointer has left the clicked control's place, so a control that appears under a resting
+      pointer (after an htmx swap) is never clicked by accident ("Midas touch").
    2. After an htmx swap, focus moves to the element marked data-focus-after-swap so keyboard and
       switch users keep their place (T7). */
 (function () {
   "use strict";
-  var CLICKABLE = "a[href], button:not([disabled]), input[type=submit], input[type=checkbox], input[type=radio], summary, [role=button]";
+
+  /* dwell:begin — the only code allowed to watch pointer movement (tests/browser/pointer_scan.py). */
+
+  // Not <select>: its list opens outside the page, where dwell cannot follow.
+  var CLICKABLE = "a[href], button, input[type=submit], input[type=button], " +
+    "input[type=checkbox], input[type=radio], label, summary, " +
+    "[role=button], [role=checkbox], [role=radio], [role=switch], [role=tab]";
+
+  function dwellTarget(node) {
+    var el = node instanceof Element ? node.closest(CLICKABLE) : null;
+    if (!el || el.disabled || el.getAttribute("aria-disabled") === "true") { return null; }
+    if (el.closest("[data-no-dwell]")) { return null; }
+    // A label is a target only for a checkbox or radio (answer tiles); a text field's label
+    // would merely move the focus.
+    if (el.tagName === "LABEL" && !(el.control && /^(checkbox|radio)$/.test(el.control.type))) {
+      return null;
+    }
+    return el;
+  }
+
+  function inside(box, x, y) {
+    return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+  }
 
   function startDwell(delay) {
-    var timer = null, ring = null, target = null, started = 0, frame = null;
+    var target = null, ring = null, timer = null, frame = null, started = 0;
+    var spent = null;  // where the last click happened: no new dwell until the pointer leaves
+
     function cancel() {
       if (timer) { clearTimeout(timer); timer = null; }
       if (frame) { cancelAnimationFrame(frame); frame = null; }
       if (ring) { ring.remove(); ring = null; }
-      target = null;
+      if (target) { target.classList.remove("dwell-target"); target = null; }
     }
-    function draw() {
+
+    function progress() {
       if (!ring) { return; }
-      var p = Math.min(1, (Date.now() - started) / delay);
-      ring.style.transform = "translate(-50%, -50%) scale(" + (0.2 + 0.8 * p) + ")";
-      frame = requestAnimationFrame(draw);
+      ring.style.setProperty("--dwell", Math.min(1, (performance.now() - started) / delay));
+      frame = requestAnimationFrame(progress);
     }
-    document.addEventListener("pointerover", function (event) {
-      var el = event.target.closest(CLICKABLE);
-      if (el === target) { return; }
-      cancel();
-      if (!el) { return; }
+
+    function place(x, y) {
+      ring.style.left = x + "px";
+      ring.style.top = y + "px";
+    }
+
+    function begin(el, x, y) {
       target = el;
-      var box = el.getBoundingClientRect();
+      el.classList.add("dwell-target");
       ring = document.createElement("div");
       ring.className = "dwell-progress";
       ring.setAttribute("aria-hidden", "true");
-      ring.style.left = (box.left + box.width / 2) + "px";
-      ring.style.top = (box.top + box.height / 2) + "px";
+      place(x, y);
       document.body.appendChild(ring);
-      started = Date.now();
-      draw();
-      timer = setTimeout(function () {
-        var el2 = target;
-        cancel();
-        if (el2 && document.body.contains(el2)) { el2.click(); }
-      }, delay);
+      started = performance.now();
+      frame = requestAnimationFrame(progress);
+      timer = setTimeout(fire, delay);
+    }
+
+    function fire() {
+      var el = target;
+      timer = null;
+      if (!el || !el.isConnected) { cancel(); return; }
+      spent = el.getBoundingClientRect();
+      cancel();
+      el.click();
+    }
+
+    document.addEventListener("pointermove", function (event) {
+      if (event.pointerType === "touch") { return; }  // a tap is already a click
+      var x = event.clientX, y = event.clientY;
+      if (spent) {
+        if (inside(spent, x, y)) { return; }
+        spent = null;
+      }
+      var el = dwellTarget(event.target);
+      if (el && el === target) { place(x, y); return; }
+      cancel();
+      if (el) { begin(el, x, y); }
+    }, { passive: true });
+
+    // Leaving the window, scrolling or switching tabs stop the countdown.
+    document.documentElement.addEventListener("pointerleave", cancel);
+    window.addEventListener("scroll", cancel, { passive: true });
+    document.addEventListener("pointerdown", function (event) {
+      // The user clicked themselves: do not click again while the pointer stays there.
+      var el = dwellTarget(event.target);
+      cancel();
+      if (el) { spent = el.getBoundingClientRect(); }
     });
-    document.addEventListener("pointerout", function (event) {
-      if (target && !target.contains(event.relatedTarget)) { cancel(); }
-    });
+    document.addEventListener("visibilitychange", cancel);
   }
+
+  /* dwell:end */
 
   document.addEventListener("DOMContentLoaded", function () {
     var delay = parseInt(document.body.getAttribute("data-dwell-ms") || "0", 10);
@@ -53,8 +110,8 @@
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    var el = event.detail.elt && (event.detail.elt.querySelector("[data-focus-after-swap]") ||
-      document.querySelector("[data-focus-after-swap]"));
+    var el = (event.detail.elt && event.detail.elt.querySelector("[data-focus-after-swap]")) ||
+      document.querySelector("[data-focus-after-swap]");
     if (el) { el.focus(); el.removeAttribute("data-focus-after-swap"); }
   });
 })();
