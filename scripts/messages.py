@@ -22,7 +22,13 @@ APPS = sorted(p.parent for p in (ROOT / "bedside").glob("*/locale"))
 def main(argv: list[str]) -> int:
     """Refresh the apps named in ``argv`` (e.g. ``care checkins``), or all of them."""
     apps = [a for a in APPS if not argv or a.name in argv]
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bedside.settings", "BEDSIDE_DEBUG": "true"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bedside.settings",
+        "BEDSIDE_DEBUG": "true",
+        # makemessages runs in each app folder: keep it from leaving a key file there.
+        "SECRET_KEY": "makemessages-only",
+    }
     django_admin = Path(sys.executable).parent / "django-admin"
     for app in apps:
         subprocess.run(
@@ -47,6 +53,11 @@ def main(argv: list[str]) -> int:
             po_path.unlink(missing_ok=True)
             continue  # no translatable strings in this app yet
         po = polib.pofile(str(po_path))
+        # makemessages writes placeholders into a new catalogue's header; a placeholder plural
+        # rule breaks every French page.
+        po.metadata["Language"] = "fr_CA"
+        po.metadata["Plural-Forms"] = "nplurals=2; plural=(n > 1);"
+        po.save()
         po.save_as_mofile(str(po_path.with_suffix(".mo")))
         todo = len(po.untranslated_entries()) + len(po.fuzzy_entries())
         print(f"{app.relative_to(ROOT)}: {len(po)} strings, {todo} still to translate")
