@@ -19,6 +19,9 @@ PURE_COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The analysis solves many small least-squares problems: BLAS threads only add overhead
+    # (0.9–1.9 s of CPU instead of 0.27 s on two cores). Set before numpy is first imported.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in PURE_COMMANDS:
         module = importlib.import_module(PURE_COMMANDS[args[0]])
