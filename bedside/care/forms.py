@@ -164,7 +164,10 @@ class RoutineForm(forms.Form):
     )
     who = forms.ChoiceField(label=_("Who does it"))
     schedule = forms.ChoiceField(
-        label=_("How often"), choices=Routine.Schedule.choices, widget=forms.RadioSelect
+        label=_("How often"),
+        # "On listed dates" belongs to home experiments, which set the dates themselves.
+        choices=[c for c in Routine.Schedule.choices if c[0] != Routine.Schedule.DATES],
+        widget=forms.RadioSelect,
     )
     weekdays = forms.TypedMultipleChoiceField(
         label=_("On these days (for “on certain weekdays”)"),

@@ -96,6 +96,8 @@ class Routine(models.Model):
         DAILY = "daily", _("every day")
         WEEKDAYS = "weekdays", _("on certain weekdays")
         EVERY_N_DAYS = "every_n", _("every few days")
+        # Set by a service, never chosen in the routine form: a home experiment's ON evenings.
+        DATES = "dates", _("on listed dates")
 
     circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="routines")
     technique = models.ForeignKey(Technique, on_delete=models.PROTECT, related_name="routines")
@@ -115,6 +117,11 @@ class Routine(models.Model):
     # Weekday numbers, Monday = 0, for the WEEKDAYS schedule.
     weekdays = models.JSONField(_("weekdays"), default=list, blank=True)
     every_n_days = models.PositiveSmallIntegerField(_("every how many days"), null=True, blank=True)
+    # ISO dates (circle days) for the DATES schedule.
+    dates = models.JSONField(_("dates"), default=list, blank=True)
+    # ISO dates on which the routine is not due whatever its schedule (e.g. while a home
+    # experiment decides which evenings the technique is given).
+    paused_dates = models.JSONField(default=list, blank=True)
     time_of_day = models.TimeField(_("at"))
     target_minutes = models.PositiveSmallIntegerField(_("target minutes"), null=True, blank=True)
     start_date = models.DateField(_("from"))

@@ -20,9 +20,17 @@ class Schedulable(Protocol):
 
 
 def is_due(routine: Schedulable, day: dt.date) -> bool:
-    """True when ``routine`` has an occurrence on circle day ``day``."""
+    """True when ``routine`` has an occurrence on circle day ``day``.
+
+    ``dates`` (for the "on listed dates" schedule) and ``paused_dates`` are ISO date strings;
+    they are read with ``getattr`` so that plain objects without them still schedule.
+    """
     if day < routine.start_date or (routine.end_date is not None and day > routine.end_date):
         return False
+    if day.isoformat() in (getattr(routine, "paused_dates", None) or ()):
+        return False
+    if routine.schedule == "dates":
+        return day.isoformat() in (getattr(routine, "dates", None) or ())
     if routine.schedule == "daily":
         return True
     if routine.schedule == "weekdays":

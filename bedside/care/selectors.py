@@ -8,6 +8,7 @@ selected, ready for templates, the timeline and exports.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -144,6 +145,25 @@ def is_for(occurrence: Occurrence, membership: Membership) -> bool:
     return not routine.assignee_role or routine.assignee_role == membership.role
 
 
+@dataclass(frozen=True)
+class TonightNote:
+    """An instruction for tonight from another app (e.g. "Experiment night: no massage gun").
+
+    A note with a ``routine_id`` is also shown on that routine's row in the list.
+    """
+
+    text: str
+    kind: str = "info"  # "on", "off" or "info": how the list styles it
+    routine_id: int | None = None
+    url: str = ""
+    link_text: str = ""
+
+
+# Other apps add instructions to tonight's list here, in their AppConfig.ready:
+# ``TONIGHT_NOTES.append(provider)`` with ``provider(circle, membership, day) -> list[TonightNote]``.
+TONIGHT_NOTES: list[Callable[[Circle, Membership, dt.date], list[TonightNote]]] = []
+
+
 @dataclass
 class Tonight:
     """What tonight's list shows one member."""
@@ -153,6 +173,7 @@ class Tonight:
     others: list[Occurrence] = field(default_factory=list)
     previous: list[Occurrence] = field(default_factory=list)  # last night's missed and skipped
     extra: list[Session] = field(default_factory=list)  # sessions logged without a routine
+    notes: list[TonightNote] = field(default_factory=list)  # instructions from other apps
 
 
 def tonight_for(*, circle: Circle, viewer: User, day: dt.date) -> Tonight:
@@ -172,6 +193,14 @@ def tonight_for(*, circle: Circle, viewer: User, day: dt.date) -> Tonight:
     result.extra = list(
         _sessions(circle).filter(day=day, occurrence__isnull=True).order_by("performed_at", "id")
     )
+    for provider in TONIGHT_NOTES:
+        result.notes.extend(provider(circle, membership, day))
+    by_routine: dict[int, list[TonightNote]] = {}
+    for note in result.notes:
+        if note.routine_id is not None:
+            by_routine.setdefault(note.routine_id, []).append(note)
+    for occurrence in result.mine + result.others:
+        occurrence.tonight_notes = by_routine.get(occurrence.routine_id or 0, [])  # type: ignore[attr-defined]
     return result
 
 

@@ -133,6 +133,7 @@ def _routine_fields(
     start_date: dt.date,
     end_date: dt.date | None,
     notes: str,
+    dates: Iterable[dt.date] | None = None,
 ) -> dict[str, object]:
     belongs(technique, circle, "technique", _("Choose one of the circle's techniques."))
     if not technique.active:
@@ -164,9 +165,19 @@ def _routine_fields(
                 {"every_n_days": _("Every 2 to %(n)d days.") % {"n": MAX_EVERY_N}}
             )
         n = every_n_days
+    listed: list[str] = []
+    if schedule == Routine.Schedule.DATES:
+        try:
+            listed = sorted({d.isoformat() for d in (dates or [])})
+        except AttributeError:
+            listed = []
+        if not listed:
+            raise ValidationError({"dates": _("Choose at least one date.")})
+        start_date = min(start_date, dt.date.fromisoformat(listed[0]))
     if end_date is not None and end_date < start_date:
         raise ValidationError({"end_date": _("The end comes before the start.")})
     return {
+        "dates": listed,
         "technique": technique,
         "regions": clean_regions(regions),
         "assignee": assignee,
@@ -198,9 +209,12 @@ def routine_create(
     start_date: dt.date | None = None,
     end_date: dt.date | None = None,
     notes: str = "",
+    dates: Iterable[dt.date] | None = None,
     now: dt.datetime | None = None,
 ) -> Routine:
-    """Add a line to the care plan. Its first occurrence can be tonight's."""
+    """Add a line to the care plan. Its first occurrence can be tonight's.
+
+    ``dates`` lists the evenings of the "on listed dates" schedule (home experiments)."""
     require(actor, circle, Action.PLAN)
     now = now or timezone.now()
     fields = _routine_fields(
@@ -217,6 +231,7 @@ def routine_create(
         start_date=start_date or today(circle, now),
         end_date=end_date,
         notes=notes,
+        dates=dates,
     )
     with transaction.atomic():
         routine = Routine.objects.create(
@@ -260,6 +275,7 @@ def routine_update(
     start_date: dt.date | None = None,
     end_date: dt.date | None = None,
     notes: str = "",
+    dates: Iterable[dt.date] | None = None,
     now: dt.datetime | None = None,
 ) -> Routine:
     """Change a routine. What was done, skipped or missed before stays as it was."""
@@ -280,6 +296,7 @@ def routine_update(
         start_date=start_date or routine.start_date,
         end_date=end_date,
         notes=notes,
+        dates=dates,
     )
     with transaction.atomic():
         # Close the past under the old plan first, so an edit never rewrites history.
@@ -335,4 +352,40 @@ def routine_resume(*, actor: User, routine: Routine, now: dt.datetime | None = N
         _replan(routine, now)
         occurrences_ensure(circle, today(circle, now))
         audit(actor=actor, circle=circle, action="routine.resume", target=f"routine:{routine.pk}")
+    return routine
+
+
+def routine_pause(
+    *,
+    actor: User,
+    routine: Routine,
+    days: Iterable[dt.date],
+    paused: bool = True,
+    now: dt.datetime | None = None,
+) -> Routine:
+    """Pause a routine on some days (it is not due on them), or (``paused=False``) undo that.
+
+    Only today and later days change: the past stays as it was recorded. Used by home
+    experiments, which decide on which evenings the technique is given.
+    """
+    circle = routine.circle
+    require(actor, circle, Action.PLAN)
+    now = now or timezone.now()
+    first = today(circle, now)
+    wanted = {d.isoformat() for d in days if d >= first}
+    with transaction.atomic():
+        days_close(circle, now)
+        routine.refresh_from_db()
+        current = set(routine.paused_dates or [])
+        routine.paused_dates = sorted(current | wanted if paused else current - wanted)
+        routine.save(update_fields=["paused_dates"])
+        if paused:
+            Occurrence.objects.filter(
+                routine=routine,
+                day__in=[dt.date.fromisoformat(d) for d in wanted],
+                status=Occurrence.Status.DUE,
+            ).delete()
+        else:
+            occurrences_ensure(circle, first)
+        audit(actor=actor, circle=circle, action="routine.pause", target=f"routine:{routine.pk}")
     return routine

@@ -55,6 +55,13 @@ def schedule_text(routine: Routine) -> str:
             "Every %(n)d days at %(time)s, counting from %(date)s",
             n,
         ) % {"n": n, "time": at, "date": formats.date_format(routine.start_date)}
+    if routine.schedule == Routine.Schedule.DATES:
+        n = len(routine.dates or [])
+        return ngettext(
+            "On %(n)d chosen evening at %(time)s",
+            "On %(n)d chosen evenings at %(time)s",
+            n,
+        ) % {"n": n, "time": at}
     return _("Every day at %(time)s") % {"time": at}
 
 

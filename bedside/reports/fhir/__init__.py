@@ -1,0 +1,1 @@
+"""FHIR R4 export: a circle's record of a period as a validated ``collection`` Bundle."""

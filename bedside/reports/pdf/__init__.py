@@ -1,0 +1,1 @@
+"""Clinical reports (PT and ALS clinic): context builders, HTML templates, PDF via WeasyPrint."""
