@@ -18,10 +18,10 @@ from bedside.circles.roles import PERMISSIONS, Action, Role, markdown_table, rol
 
 # The documented table, row by row (README.md shows the same).
 EXPECTED: dict[str, set[str]] = {
-    "person": {"read", "log", "rate", "plan", "invite", "export"},
-    "coordinator": {"read", "log", "rate", "plan", "invite", "export"},
+    "person": {"read", "log", "rate", "plan", "invite", "export", "report"},
+    "coordinator": {"read", "log", "rate", "plan", "invite", "export", "report"},
     "caregiver": {"read", "log", "rate"},
-    "therapist": {"read", "log", "rate", "plan"},
+    "therapist": {"read", "log", "rate", "plan", "report"},
     "viewer": {"read"},
 }
 CELLS = [(role, action) for role in EXPECTED for action in Action.values]

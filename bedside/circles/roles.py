@@ -25,6 +25,7 @@ class Action(models.TextChoices):
     PLAN = "plan", _("change the care plan, techniques and trackables")
     INVITE = "invite", _("invite and remove members")
     EXPORT = "export", _("import and export the record")
+    REPORT = "report", _("make the PT and clinic reports")
 
 
 P, C, G, T, V = Role.PERSON, Role.COORDINATOR, Role.CAREGIVER, Role.THERAPIST, Role.VIEWER
@@ -38,6 +39,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.PLAN: frozenset({P, C, T}),
     Action.INVITE: frozenset({P, C}),
     Action.EXPORT: frozenset({P, C}),
+    # The therapist reads the PT report the family prepares, so may make it too; the FHIR and
+    # CSV/JSON files (the whole record) stay with the person and the coordinator.
+    Action.REPORT: frozenset({P, C, T}),
 }
 
 

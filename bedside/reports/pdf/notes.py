@@ -13,11 +13,9 @@ from bedside.circles.models import Circle, User
 from bedside.circles.roles import Action
 from bedside.reports.models import REPORT_NOTE_MAX_CHARS, ReportNote
 
-# Who may make the clinical reports and write their text. Reports hold the whole record of a
-# period, so this is the right to export (the person and the coordinator). The one place to
-# change it: a separate "report" right that therapists also hold is proposed to the lead (it
-# needs a new Action in ``bedside/circles/roles.py``).
-REPORT_ACTION = Action.EXPORT
+# Who may make the clinical reports and write their text: the person, the coordinator and the
+# therapist (``Action.REPORT`` in ``bedside/circles/roles.py``).
+REPORT_ACTION = Action.REPORT
 
 
 def report_notes_for(*, circle: Circle, viewer: User) -> dict[str, str]:

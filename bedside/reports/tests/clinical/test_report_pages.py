@@ -28,15 +28,15 @@ def period(circle) -> dict[str, str]:
     return {"start": (end - dt.timedelta(days=13)).isoformat(), "end": end.isoformat()}
 
 
-@pytest.mark.parametrize("who", ["person", "coordinator"])
-def test_person_and_coordinator_open_the_page_and_previews(personas, client_for, who):
+@pytest.mark.parametrize("who", ["person", "coordinator", "therapist"])
+def test_person_coordinator_and_therapist_open_the_page_and_previews(personas, client_for, who):
     client = client_for(getattr(personas, who))
     for name in PAGES:
         assert client.get(url(name, personas.circle)).status_code == 200, name
 
 
-@pytest.mark.parametrize("who", ["caregiver", "therapist", "viewer"])
-def test_roles_without_the_export_right_are_refused(personas, client_for, who):
+@pytest.mark.parametrize("who", ["caregiver", "viewer"])
+def test_roles_without_the_report_right_are_refused(personas, client_for, who):
     client = client_for(getattr(personas, who))
     for name in PAGES + DOWNLOADS:
         assert client.get(url(name, personas.circle)).status_code == 403, name
@@ -109,3 +109,11 @@ def test_page_links_the_previews_and_downloads(personas, client_for):
     page = client.get(url("reports", personas.circle)).content.decode()
     for name in ["pt_preview", "pt_pdf", "clinic_preview", "clinic_pdf", "fhir"]:
         assert f'formaction="{url(name, personas.circle)}"' in page
+
+
+def test_a_therapist_makes_reports_but_cannot_download_the_whole_record(personas, client_for):
+    client = client_for(personas.therapist)
+    assert client.get(url("pt_pdf", personas.circle)).status_code == 200
+    assert client.get(url("fhir", personas.circle)).status_code == 403
+    page = client.get(url("reports", personas.circle)).content.decode()
+    assert reverse("clinical:fhir", args=[personas.circle.slug]) not in page
