@@ -249,12 +249,34 @@ def _members(circle: Circle) -> list[dict[str, Any]]:
     ]
 
 
+def _more_models() -> list[tuple[str, type[models.Model]]]:
+    """The progression record and the family's report texts, exported row by row too."""
+    from bedside.progression.models import (
+        ALSFRSAssessment,
+        BreathingTest,
+        JointRange,
+        ProgressionSettings,
+    )
+
+    from .models import ReportNote
+
+    return [
+        ("progression_settings", ProgressionSettings),
+        ("alsfrs_assessments", ALSFRSAssessment),
+        ("joint_ranges", JointRange),
+        ("breathing_tests", BreathingTest),
+        ("report_notes", ReportNote),
+    ]
+
+
 def circle_export_json(*, actor: User, circle: Circle) -> dict[str, Any]:
     """Everything in the circle as one JSON-ready document.
 
     Sections: ``circle`` (settings), ``members`` (names and roles), ``techniques``, ``routines``,
     ``occurrences``, ``sessions`` (each with its before/after ``ratings``), ``trackables`` (every
-    version), ``observations`` and ``notes``, plus what other apps add to :data:`JSON_SECTIONS`.
+    version), ``observations``, ``notes``, the progression record (``alsfrs_assessments``,
+    ``joint_ranges``, ``breathing_tests``, ``progression_settings``), ``report_notes``, plus what
+    other apps add to :data:`JSON_SECTIONS`.
     Rows refer to each other by ``id``; ``performed_by``, ``rater``, ``author``, ``assignee``,
     ``created_by`` and ``changed_by`` are member ids. Left out on purpose: password hashes, e-mail
     addresses, invitations (their links are secrets) and the audit trail (it records members'
@@ -279,6 +301,8 @@ def circle_export_json(*, actor: User, circle: Circle) -> dict[str, Any]:
         "observations": _rows(Observation, circle, members),
         "notes": _rows(Note, circle, members),
     }
+    for key, model in _more_models():
+        document[key] = _rows(model, circle, members)
     for key, section in JSON_SECTIONS:
         document[key] = section(circle)
     audit(actor=actor, circle=circle, action="export", target="json")

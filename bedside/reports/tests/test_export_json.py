@@ -75,3 +75,19 @@ def test_the_command_prints_the_json_document(record, capsys):
     call_command("export", "--circle", "theo", "--format", "json")
     doc = json.loads(capsys.readouterr().out)
     assert doc["format"] == "bedside-circle" and len(doc["sessions"]) == 5
+
+
+def test_the_progression_record_is_in_the_document_too(record):
+    from bedside.circles.days import today
+    from bedside.progression.services import alsfrs_record
+
+    items: dict[str, object] = {str(n): 4 for n in range(1, 13)}
+    items["5a"] = items.pop("5")
+    items["1"] = 3
+    alsfrs_record(
+        actor=record.coordinator, circle=record.circle, items=items, day=today(record.circle)
+    )
+    doc = circle_export_json(actor=record.coordinator, circle=record.circle)
+    assert len(doc["alsfrs_assessments"]) == 1
+    assert 3 in doc["alsfrs_assessments"][0].values()
+    assert {"joint_ranges", "breathing_tests", "report_notes", "progression_settings"} <= set(doc)
