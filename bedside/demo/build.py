@@ -29,6 +29,7 @@ from bedside.reports.importer import ImportResult, events_import
 
 from . import history
 from .plan import PEOPLE, ROUTINES, SLUG, TIMEZONE, RoutineSpec, history_start, start_date
+from .progression import add_progression
 
 DEFAULT_PASSWORD = "warm hands at night"  # a local demo: the password is printed on screen
 NOON = dt.time(12, 0)
@@ -200,5 +201,6 @@ def demo_create(*, password: str, now: dt.datetime | None = None) -> Built:
     routines = _routines(circle, claire, members, day)
     result = events_import(actor=claire, circle=circle, events=history.generate(day))
     link_history_to_routines(circle, routines, day)
+    add_progression(circle, today=day)
     occurrences_ensure(circle, day_of(circle, now))
     return Built(circle, result, len(routines))

@@ -53,7 +53,7 @@ def test_unknown_kind_is_refused(personas, client_for):
     assert not ReportNote.objects.filter(circle=personas.circle).exists()
 
 
-@pytest.mark.parametrize("who,status", [("caregiver", 403), ("therapist", 403), ("outsider", 404)])
+@pytest.mark.parametrize("who,status", [("caregiver", 403), ("viewer", 403), ("outsider", 404)])
 def test_others_cannot_write_the_text(personas, client_for, who, status):
     client = client_for(getattr(personas, who))
     response = client.post(page(personas.circle), {"kind": "pt", "text": "hello"})
