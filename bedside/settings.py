@@ -89,7 +89,9 @@ def database_from_url(url: str) -> dict[str, object]:
         if not parsed.path:
             raise ImproperlyConfigured("DATABASE_URL sqlite:///PATH needs a file path")
         return sqlite_database(Path(unquote(parsed.path)))
-    raise ImproperlyConfigured(f"DATABASE_URL must start with postgres:// or sqlite://, not {url!r}")
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must start with postgres:// or sqlite://, not {url!r}"
+    )
 
 
 DEBUG = envbool("BEDSIDE_DEBUG", False)
