@@ -9,7 +9,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("BEDSIDE_", "DATABASE_URL"))}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server never has it.
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BEDSIDE_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"))
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
