@@ -305,6 +305,38 @@ def theo(personas):
         )
     )
     rows.append(with_id(Note, 10, circle=circle, day=today, author=ana, text=SENTINEL))
+    from bedside.helps.models import Experiment, ExperimentNight
+
+    experiment = with_id(
+        Experiment,
+        11,
+        circle=circle,
+        technique=technique,
+        outcome=trackable,
+        window="next_day",
+        design="pairs",
+        units=1,
+        seed=1,
+        start_date=today,
+        end_date=today + dt.timedelta(days=1),
+        target_effect=1.0,
+        planned_power=0.5,
+        question=SENTINEL,
+        started_by=personas.coordinator,
+    )
+    rows += [
+        experiment,
+        with_id(
+            ExperimentNight,
+            12,
+            circle=circle,
+            experiment=experiment,
+            day=today,
+            unit=0,
+            on=True,
+            session=True,
+        ),
+    ]
     return World(personas, {type(row): row.pk for row in rows})
 
 

@@ -161,6 +161,21 @@ def _note_events(circle: Circle) -> list[Event]:
     ]
 
 
+def circle_events(circle: Circle, *, notes: bool = True) -> list[Event]:
+    """The circle's record as interchange events, in file order. NOT scoped or audited:
+    the caller has already checked the viewer's right (the analysis of "What helps" reads
+    exactly what an export would contain, for members who may read but not export).
+    """
+    events = [
+        *_session_events(circle),
+        *_occurrence_events(circle),
+        *_observation_events(circle),
+        *(_note_events(circle) if notes else []),
+    ]
+    events.sort(key=_sort_key(circle.day_boundary))
+    return events
+
+
 def events_export(*, actor: User, circle: Circle) -> list[Event]:
     """Every session, missed and skipped occurrence, rating, measurement and note, in order:
     by circle day, then time within the day (untimed rows first), kind and name.
@@ -169,13 +184,7 @@ def events_export(*, actor: User, circle: Circle) -> list[Event]:
     ratings and measurements ``proxy``. Line numbers are those of the written file.
     """
     require(actor, circle, Action.EXPORT)
-    events = [
-        *_session_events(circle),
-        *_occurrence_events(circle),
-        *_observation_events(circle),
-        *_note_events(circle),
-    ]
-    events.sort(key=_sort_key(circle.day_boundary))
+    events = circle_events(circle)
     audit(actor=actor, circle=circle, action="export", target=f"csv:{len(events)}")
     return [
         Event(i + 2, e.date, e.time, e.kind, e.name, e.value, e.unit, e.by, e.note, e.extra)

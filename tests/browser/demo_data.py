@@ -81,6 +81,22 @@ def seed(personas: object) -> None:
         author=person,
         text="Walked stiffly this morning.",
     )
+    # A running home experiment, so its page gets the accessibility checks too.
+    from bedside.helps.services import experiment_start
+
+    experiment_start(
+        actor=personas.coordinator,  # type: ignore[attr-defined]
+        circle=circle,
+        technique=technique,
+        outcome=Trackable.objects.filter(circle=circle, kind="rating", active=True).first(),
+        window="next_day",
+        target_effect=1.0,
+        start_date=today - dt.timedelta(days=4),
+        time_of_day=dt.time(20, 0),
+        units=6,
+        seed=1,
+        now=timezone.now() - dt.timedelta(days=4),
+    )
     Invitation.objects.create(
         circle=circle,
         email="friend@example.org",
