@@ -10,14 +10,15 @@ import datetime as dt
 from bedside.circles.models import Circle, User
 from bedside.progression import services as progression
 
-# Monthly ALSFRS-R, oldest first: slow decline in the arms, legs and breathing.
+# Monthly ALSFRS-R, oldest first: about a point a month (PRO-ACT's typical −0.99), arms, legs
+# and breathing; item 12 is 3 because he uses a ventilator at times.
 ALSFRS_MONTHS = (
-    [4, 4, 4, 3, 3, 3, 3, 2, 2, 4, 4, 4],
-    [4, 4, 4, 3, 3, 3, 3, 2, 2, 3, 4, 4],
-    [3, 4, 4, 3, 3, 3, 3, 2, 1, 3, 4, 4],
-    [3, 4, 4, 2, 2, 3, 2, 2, 1, 3, 3, 4],
-    [3, 3, 4, 2, 2, 2, 2, 1, 1, 3, 3, 3],
-    [3, 3, 3, 2, 2, 2, 2, 1, 1, 2, 3, 3],
+    [4, 4, 4, 3, 3, 3, 3, 2, 2, 4, 4, 3],
+    [4, 4, 4, 3, 3, 3, 3, 2, 2, 3, 4, 3],
+    [3, 4, 4, 3, 3, 3, 3, 2, 2, 3, 4, 3],
+    [3, 4, 4, 3, 3, 3, 2, 2, 2, 3, 4, 3],
+    [3, 4, 4, 3, 3, 3, 2, 2, 1, 3, 4, 3],
+    [3, 4, 4, 3, 2, 3, 2, 2, 1, 3, 4, 3],
 )
 
 
