@@ -66,6 +66,8 @@ MESSAGES: dict[str, str] = {
     "rating_range": "rating %(value)s out of range (%(low)s–%(high)s)",
     "measurement_unit": "a measurement needs a unit (cm, deg, kg, h, %%, s …)",
     "no_value": "a %(kind)s row has no value (found %(value)s)",
+    "pair_format": "%(column)s: %(part)r is not written like 'breathing ease=4'",
+    "pair_value": "%(column)s: the value %(value)r for %(name)s is not a number",
 }
 
 
@@ -116,6 +118,40 @@ def scale_range(unit: str) -> tuple[float, float] | None:
     return (low, high) if low < high else None
 
 
+RATING_COLUMNS = ("before", "after")
+
+
+def parse_ratings(
+    text: str, column: str = "before"
+) -> tuple[list[tuple[str, float]], list[Problem]]:
+    """Read a ``before``/``after`` cell: ``"breathing ease=4;pain=2"`` → name/value pairs.
+
+    Returns the pairs that read well and a problem for each part that does not.
+    """
+    pairs: list[tuple[str, float]] = []
+    problems: list[Problem] = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        name, sep, raw = part.rpartition("=")
+        name, raw = name.strip(), raw.strip()
+        if not sep or not name:
+            problems.append(Problem("pair_format", {"column": column, "part": part}))
+            continue
+        try:
+            value = float(raw)
+            if not math.isfinite(value):
+                raise ValueError
+        except ValueError:
+            problems.append(Problem("pair_value", {"column": column, "value": raw, "name": name}))
+            continue
+        pairs.append((name, value))
+    return pairs, problems
+
+
+def format_ratings(pairs: Iterable[tuple[str, float]]) -> str:
+    """The inverse of :func:`parse_ratings`, sorted by name."""
+    return ";".join(f"{name}={_cell(value)}" for name, value in sorted(pairs))
+
+
 def _parse_row(line: int, row: Mapping[str, str]) -> Event | list[Problem]:
     """Parse one row, or return every problem with it."""
     get = {k: unguard((row.get(k) or "").strip()) for k in COLUMNS}
@@ -156,9 +192,12 @@ def _parse_row(line: int, row: Mapping[str, str]) -> Event | list[Problem]:
         problems.append(Problem("needs_value", {"kind": kind}))
     if kind == "note" and not get["note"]:
         problems.append(Problem("note_text"))
+    extra = {k: unguard((v or "").strip()) for k, v in row.items() if k and k not in COLUMNS}
+    if kind == "session":
+        for column in RATING_COLUMNS:
+            problems.extend(parse_ratings(extra.get(column, ""), column)[1])
     if problems:
         return problems
-    extra = {k: unguard((v or "").strip()) for k, v in row.items() if k and k not in COLUMNS}
     return Event(line, date, time, kind, name, value, unit, get["by"], get["note"], extra)
 
 

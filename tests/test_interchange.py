@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bedside.interchange import InterchangeError, read_events, write_events
+from bedside.interchange import (
+    InterchangeError,
+    format_ratings,
+    parse_ratings,
+    read_events,
+    write_events,
+)
 
 HEADER = "date,time,kind,name,value,unit,by,note\n"
 
@@ -85,3 +91,21 @@ def test_arbitrary_text_either_parses_or_raises_interchange_error(text):
         read_events(HEADER + text)
     except InterchangeError as error:
         assert error.errors and all(e.line >= 1 for e in error.errors)
+
+
+def test_a_session_with_an_unreadable_before_or_after_cell_is_refused():
+    with pytest.raises(InterchangeError) as caught:
+        read_events(
+            HEADER.rstrip("\n") + ",before,after\n"
+            "2026-03-01,21:30,session,chest massage gun,10,min,,,breathing ease=4,voice strength\n"
+            "2026-03-02,21:30,session,chest massage gun,10,min,,,breathing ease=x,\n"
+        )
+    assert [e.line for e in caught.value.errors] == [2, 3]
+    assert "after: 'voice strength' is not written like 'breathing ease=4'" in str(caught.value)
+    assert "the value 'x' for breathing ease is not a number" in str(caught.value)
+
+
+def test_before_and_after_cells_read_back_as_they_were_written():
+    pairs, problems = parse_ratings("pain=2; breathing ease=4.5")
+    assert (pairs, problems) == ([("pain", 2.0), ("breathing ease", 4.5)], [])
+    assert format_ratings(pairs) == "breathing ease=4.5;pain=2"

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from bedside.interchange import Event
+from bedside.interchange import Event, parse_ratings
 
 from .gls import FloatArray, IntArray
 from .outcomes import Direction, direction_of
@@ -171,19 +171,9 @@ def _day_exposures(techniques: list[Technique], days: int) -> DayExposures:
 
 
 def _parse_ratings(text: str) -> dict[str, float]:
-    """``"stiffness=6; pain=3"`` → ``{"stiffness": 6.0, "pain": 3.0}``; unreadable parts are ignored."""
-    out: dict[str, float] = {}
-    for part in text.split(";"):
-        name, sep, value = part.partition("=")
-        if not sep or not name.strip():
-            continue
-        try:
-            number = float(value.strip().replace(",", "."))
-        except ValueError:
-            continue
-        if np.isfinite(number):
-            out[name_key(name)] = number
-    return out
+    """``"stiffness=6; pain=3"`` → ``{"stiffness": 6.0, "pain": 3.0}`` (the file was checked by
+    :func:`bedside.interchange.read_events`; parts that do not read are left out)."""
+    return {name_key(name): value for name, value in parse_ratings(text)[0]}
 
 
 SessionRow = tuple[int, int | None, float | None, Event]

@@ -20,9 +20,7 @@ from bedside.circles.audit import audit
 from bedside.circles.days import local_time
 from bedside.circles.models import Circle, Membership, User
 from bedside.circles.roles import Action
-from bedside.interchange import Event
-
-from .import_checks import number
+from bedside.interchange import Event, format_ratings
 
 JSON_FORMAT = "bedside-circle"
 JSON_VERSION = 1
@@ -65,10 +63,7 @@ def _sort_key(boundary: dt.time) -> Callable[[Event], tuple[Any, ...]]:
 
 
 def _pairs(ratings: list[SessionRating]) -> str:
-    return ";".join(
-        f"{r.trackable.name}={number(r.value)}"
-        for r in sorted(ratings, key=lambda r: r.trackable.name)
-    )
+    return format_ratings((r.trackable.name, r.value) for r in ratings)
 
 
 def _session_events(circle: Circle) -> list[Event]:

@@ -21,7 +21,9 @@ from bedside.care.models import Session, Technique
 from bedside.care.regions import REGIONS
 from bedside.checkins.models import Trackable
 from bedside.circles.models import Circle, Membership
-from bedside.interchange import RATING_UNIT, Event, RowError, scale_range
+from bedside.interchange import RATING_UNIT, Event, RowError, parse_ratings, scale_range
+
+from .interchange_text import problem_text
 
 NAME_LENGTH = 80  # Technique.name and Trackable.name
 UNIT_LENGTH = 16  # Trackable.unit
@@ -317,27 +319,10 @@ class ImportPlan:
         """Parse ``breathing ease=4;voice strength=6`` (ratings or measurements)."""
         found: list[tuple[Trackable, float]] = []
         seen: set[int] = set()
-        for part in filter(None, (p.strip() for p in event.extra.get(column, "").split(";"))):
-            name, sep, raw = part.rpartition("=")
-            name, raw = name.strip(), raw.strip()
-            if not sep or not name:
-                self.problem(
-                    event.line,
-                    _("%(column)s: “%(part)s” is not written like “breathing ease=4”")
-                    % {"column": column, "part": part},
-                )
-                continue
-            try:
-                value = float(raw)
-                if not math.isfinite(value):
-                    raise ValueError
-            except ValueError:
-                self.problem(
-                    event.line,
-                    _("%(column)s: the value “%(value)s” for %(name)s is not a number")
-                    % {"column": column, "value": raw, "name": name},
-                )
-                continue
+        pairs, problems = parse_ratings(event.extra.get(column, ""), column)
+        for problem in problems:
+            self.problem(event.line, problem_text(problem))
+        for name, value in pairs:
             trackable = self._any_trackable(event.line, name)
             if trackable is None:
                 continue

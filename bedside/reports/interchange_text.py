@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from bedside.interchange import RowError
+from bedside.interchange import Problem, RowError
 
 MESSAGES: dict[str, Promise] = {
     "header": _("the header must name the columns %(columns)s; missing: %(missing)s"),
@@ -28,12 +28,18 @@ MESSAGES: dict[str, Promise] = {
     "rating_range": _("rating %(value)s out of range (%(low)s–%(high)s)"),
     "measurement_unit": _("a measurement needs a unit (cm, deg, kg, h, %%, s …)"),
     "no_value": _("a %(kind)s row has no value (found %(value)s)"),
+    "pair_format": _("%(column)s: %(part)r is not written like 'breathing ease=4'"),
+    "pair_value": _("%(column)s: the value %(value)r for %(name)s is not a number"),
 }
+
+
+def problem_text(problem: Problem) -> str:
+    return str(MESSAGES[problem.code]) % dict(problem.params)
 
 
 def translated(error: RowError) -> RowError:
     """The same row error with its message in the active language."""
     if not error.problems:
         return error  # made by the importer, already translated
-    message = "; ".join(str(MESSAGES[p.code]) % dict(p.params) for p in error.problems)
+    message = "; ".join(problem_text(p) for p in error.problems)
     return RowError(error.line, message, error.problems)

@@ -61,7 +61,7 @@ def test_bad_extras_are_named_too(personas):
     assert "pressure “hard” is not one of: light, medium, firm" in reasons[3]
     assert "unknown trackable “happiness”" in reasons[4]
     assert "stiffness 12 is outside the plausible range 0–10" in reasons[5]
-    assert "is not written like “breathing ease=4”" in reasons[6]
+    assert "is not written like 'breathing ease=4'" in reasons[6]
     assert "proxy “perhaps” should be yes or no" in reasons[7]
     assert "“weight” is a measurement in this circle, not a rating" in reasons[8]
     assert "minutes must be a whole number, not 12.5" in reasons[9]
