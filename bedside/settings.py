@@ -11,6 +11,9 @@ Nothing here needs editing. Set, when you need to:
   (default: the current directory).
 * ``ALLOWED_HOSTS`` and ``CSRF_TRUSTED_ORIGINS``: comma separated.
 * ``BEDSIDE_HTTPS`` (default: on unless debug): HTTPS-only cookies, HSTS, redirect to HTTPS.
+* ``BEDSIDE_LOGIN_FAILURES_PER_HOUR`` (per account, default 100) and
+  ``BEDSIDE_LOGIN_FAILURES_PER_IP`` (per address per 15 minutes, default 30): sign-in throttling.
+* ``BEDSIDE_IDLE_MINUTES`` and ``BEDSIDE_SESSION_MAX_HOURS``: session time-outs.
 * ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: SMTP for invitations.
 """
@@ -204,6 +207,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 # Login throttling: at most this many failures per account per hour (SECURITY.md).
 BEDSIDE_LOGIN_FAILURES_PER_HOUR = envint("BEDSIDE_LOGIN_FAILURES_PER_HOUR", 100)
+# ...and at most this many from one network address per quarter hour.
+BEDSIDE_LOGIN_FAILURES_PER_IP = envint("BEDSIDE_LOGIN_FAILURES_PER_IP", 30)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr-ca", _("French (Canada)"))]

@@ -27,12 +27,22 @@ from bedside.circles.selectors import circles_for
 from .pages import circle_context, circle_page
 
 
-def throttled(username: str) -> bool:
-    """True when this account has had too many failed sign-ins in the past hour."""
-    since = timezone.now() - dt.timedelta(hours=1)
-    LoginFailure.objects.filter(at__lt=since).delete()
-    failures = LoginFailure.objects.filter(username__iexact=username, at__gte=since).count()
-    return failures >= settings.BEDSIDE_LOGIN_FAILURES_PER_HOUR
+def throttled(username: str, ip: str | None) -> str | None:
+    """Why a sign-in is refused before the password is even checked, or None.
+
+    At most ``BEDSIDE_LOGIN_FAILURES_PER_HOUR`` failures per account per hour, and
+    ``BEDSIDE_LOGIN_FAILURES_PER_IP`` per network address per quarter hour (one address
+    guessing many accounts).
+    """
+    now = timezone.now()
+    LoginFailure.objects.filter(at__lt=now - dt.timedelta(hours=1)).delete()
+    recent = LoginFailure.objects.filter(at__gte=now - dt.timedelta(hours=1))
+    if recent.filter(username__iexact=username).count() >= settings.BEDSIDE_LOGIN_FAILURES_PER_HOUR:
+        return _("Too many failed attempts. Try again in an hour.")
+    from_ip = recent.filter(ip=ip, at__gte=now - dt.timedelta(minutes=15)) if ip else None
+    if from_ip is not None and from_ip.count() >= settings.BEDSIDE_LOGIN_FAILURES_PER_IP:
+        return _("Too many failed attempts from this connection. Try again in 15 minutes.")
+    return None
 
 
 def safe_next(request: HttpRequest) -> str:
@@ -53,15 +63,20 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
     if request.method == "POST":
         username = request.POST.get("username", "")[:150]
-        if throttled(username):
-            form.errors.clear()
-            form.add_error(None, _("Too many failed attempts. Try again in an hour."))
-        elif form.is_valid():
+        ip = request.META.get("REMOTE_ADDR") or None
+        refusal = throttled(username, ip)
+        if refusal:
+            # Refused before the password is checked: a guess here learns nothing.
+            form = AuthenticationForm(request)
+            form.fields["username"].widget.attrs.update({"autocomplete": "username"})
+            form.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
+            return render(request, "web/login.html", {"form": form, "refusal": refusal})
+        if form.is_valid():
             login(request, form.get_user())
             audit(actor=form.get_user(), circle=None, action="login")
             return redirect(safe_next(request))
-        else:
-            LoginFailure.objects.create(username=username, ip=request.META.get("REMOTE_ADDR"))
+        LoginFailure.objects.create(username=username, ip=ip)
+        audit(actor=None, circle=None, action="login.failed", target=f"username:{username[:60]}")
     return render(request, "web/login.html", {"form": form})
 
 
