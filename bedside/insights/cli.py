@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("json", "text"), default="text")
     parser.add_argument("--day-boundary", type=_time, default=dt.time(4, 0), metavar="HH:MM")
     parser.add_argument("--language", choices=("en", "fr"), default="en")
+    parser.add_argument(
+        "--confirm",
+        action="store_true",
+        help="a finding must also have been one on the log as it stood a week earlier "
+        "(what the What helps page does, because it is re-run every week)",
+    )
     return parser
 
 
@@ -95,7 +101,9 @@ def main(argv: list[str]) -> int:
         for error in problem.errors:
             print(f"  {error}", file=sys.stderr)
         return 2
-    analysis = analyze(events, day_boundary=args.day_boundary, language=args.language)
+    analysis = analyze(
+        events, day_boundary=args.day_boundary, language=args.language, confirm=args.confirm
+    )
     if args.format == "json":
         print(analysis.to_json())
     if analysis.reason:

@@ -3,9 +3,11 @@
 Decision rules (STATISTICS.md), applied to every pair the engine examined:
 
 - **finding** ("looks like it helps / worsens"): Benjamini–Hochberg q ≤ 0.025 over every
-  claimable test of the circle, the 95% interval excludes 0, the effect is at least 0.2 SD of the outcome's
-  day-to-day variation, and it held on the analysis of one week earlier (re-running every day is
-  repeated peeking): a result seen for the first time is "maybe — new this week" until it holds.
+  claimable test of the circle, the 95% interval excludes 0, and the effect is at least 0.2 SD of
+  the outcome's day-to-day variation. With ``confirm=True`` (what the "What helps" page uses,
+  because it re-runs every week and re-running is repeated peeking) it must also have held on the
+  analysis of one week earlier: a result seen for the first time is "maybe — new this week" until
+  it holds. A single analysis of a file (``bedside analyze``) is one look and needs no such rule.
 - **maybe — keep logging**: not a finding, but q ≤ 0.25, the interval excludes 0 and the size
   matters.
 - **no clear effect yet**: estimated, neither of the above. The sentence gives the change the
@@ -48,7 +50,8 @@ from .wording import Say, caveat, lang, sentence
 # Benjamini–Hochberg level for "looks like it helps". BH at level α keeps the *average* share of
 # false findings per circle below α, but a circle usually has only one or two real effects, and
 # then the share of all findings shown to families that are false runs at about 2α. At 2.5% the
-# simulated population saw 5–8% of findings false and 1–2% of people with no real effect see one.
+# simulated population (bench/README.md) saw 3–9% of findings false and 0.2–2% of people with no
+# real effect see one.
 FDR_LEVEL = 0.025
 MAYBE_LEVEL = 0.25
 ALPHA = 0.05
@@ -137,7 +140,8 @@ def analyze(
     day_boundary: dt.time = dt.time(4, 0),
     language: str = "en",
     as_of: dt.date | None = None,
-    confirm: bool = True,
+    confirm: bool = False,
+    fdr_level: float = FDR_LEVEL,
 ) -> Analysis:
     """Analyse one circle's events.
 
@@ -148,7 +152,10 @@ def analyze(
     language : ``"en"`` or ``"fr"`` (``"fr-CA"`` accepted) for the sentences and caveats.
     as_of : analyse as if today were this date (events after it are ignored); default: the
         last event's date.
-    confirm : require a finding to hold on the analysis one week earlier as well.
+    confirm : require a finding to hold on the analysis one week earlier as well (for an
+        analysis that is re-run as the log grows, like the "What helps" page).
+    fdr_level : the Benjamini–Hochberg level of a finding (the benchmark varies it to compare
+        methods at equal false-discovery rates; the product uses the default).
 
     Returns
     -------
@@ -175,7 +182,7 @@ def analyze(
         old_q = _q_values(old_estimates)
         previous = {_key(old, e): (e, old_q.get(i)) for i, e in enumerate(old_estimates)}
     findings = [
-        _decide(data, e, q.get(i), previous.get(_key(data, e)), confirm, language)
+        _decide(data, e, q.get(i), previous.get(_key(data, e)), confirm, language, fdr_level)
         for i, e in enumerate(estimates)
     ]
     findings.sort(
@@ -225,8 +232,13 @@ def _key(data: CircleData, e: Estimate) -> tuple[str, ...]:
     return (data.techniques[e.technique].key, o.key, o.unit, e.window, e.method)
 
 
-def _significant(e: Estimate, q: float | None) -> bool:
-    return q is not None and q <= FDR_LEVEL and e.p_value is not None and e.p_value < ALPHA
+def _significant(e: Estimate, q: float | None, level: float = FDR_LEVEL) -> bool:
+    """Survives the false-discovery control and the 95% interval excludes 0 (for the daily model
+    the same as p < 0.05; a before/after p-value comes from the exact test, its range from t)."""
+    if q is None or q > level or e.p_value is None or e.p_value >= ALPHA:
+        return False
+    ci = e.ci()
+    return ci is not None and (ci[0] > 0 or ci[1] < 0)
 
 
 def _decide(
@@ -236,6 +248,7 @@ def _decide(
     previous: tuple[Estimate, float | None] | None,
     confirm: bool,
     language: str,
+    fdr_level: float = FDR_LEVEL,
 ) -> Finding:
     tech = data.techniques[e.technique]
     outcome = data.outcomes[e.outcome]
@@ -272,8 +285,8 @@ def _decide(
             held = False
             if previous is not None and previous[0].status == "estimated":
                 old, old_q = previous
-                held = _significant(old, old_q) and (old.effect or 0.0) * e.effect > 0
-        if _significant(e, q) and big and held:
+                held = _significant(old, old_q, fdr_level) and (old.effect or 0.0) * e.effect > 0
+        if _significant(e, q, fdr_level) and big and held:
             label = "finding"
         elif (
             q is not None
@@ -283,7 +296,7 @@ def _decide(
             and big
         ):
             label = "maybe"
-            new_this_week = _significant(e, q) and not held
+            new_this_week = _significant(e, q, fdr_level) and not held
             if new_this_week:
                 codes.append("new_this_week")
             weeks = _weeks_to_detect(e, abs(e.effect))

@@ -131,3 +131,21 @@ def test_a_bad_day_boundary_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
         main([str(path), "--day-boundary", "4am"])
     assert stop.value.code == 2
     assert "is not a time like 04:00" in capsys.readouterr().err
+
+
+def test_confirm_holds_back_what_appeared_only_this_week(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """63 days: a week earlier the log was too short, so with --confirm the clear effect waits."""
+    path = csv_file(tmp_path, planted_log(3, 63, effect=-2.0))
+
+    def massage(*flags: str) -> dict[str, object]:
+        assert main([str(path), "--format", "json", *flags]) == 0
+        found = json.loads(capsys.readouterr().out)["findings"]
+        return next(
+            f for f in found if f["intervention"] == "evening massage" and f["lag_days"] == 1
+        )
+
+    assert massage()["finding"] is True
+    held = massage("--confirm")
+    assert held["finding"] is False and held["label"] == "maybe"
