@@ -11,10 +11,12 @@ runtime (CPU seconds on one core: BLAS is pinned to one thread before numpy load
 
 Two ways of looking are measured for both (b) and (c):
 
-- **one look** — a single analysis of the log as it stands (``bedside analyze``);
+- **one look** — a single analysis of the log as it stands (``bedside analyze --one-look``,
+  ``analyze(confirm=False)``);
 - **held a week** — a finding must also have been one on the log as it stood a week earlier, what
-  the "What helps" page requires because it is re-run every week (``analyze(confirm=True)``; for
-  the reference, the same rule applied to its own analysis of the shorter log).
+  the "What helps" page requires because it is re-run every week, and what ``bedside analyze``
+  does by default so that it says what the page says (for the reference, the same rule applied to
+  its own analysis of the shorter log).
 """
 
 from __future__ import annotations
@@ -69,7 +71,11 @@ class Variant:
         how = ", held a week" if self.held else ""
         if self.method == "reference":
             return f"(b) statsmodels GLSAR per pair, BH {100 * self.level:g}%{how}"
-        use = " (the What helps page)" if self.held else " (`bedside analyze`)"
+        use = (
+            " (`bedside analyze`, the What helps page)"
+            if self.held
+            else " (`bedside analyze --one-look`)"
+        )
         default = use if self.level == FDR_LEVEL else ""
         return f"(c) engine, BH {100 * self.level:g}%{how}{default}"
 

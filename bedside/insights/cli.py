@@ -57,10 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--day-boundary", type=_time, default=dt.time(4, 0), metavar="HH:MM")
     parser.add_argument("--language", choices=("en", "fr"), default="en")
     parser.add_argument(
-        "--confirm",
+        "--one-look",
         action="store_true",
-        help="a finding must also have been one on the log as it stood a week earlier "
-        "(what the What helps page does, because it is re-run every week)",
+        help="a single analysis: do not require a finding to have held on the log as it stood "
+        "a week earlier too (the What helps page requires it, because it is re-run every week)",
     )
     return parser
 
@@ -102,7 +102,7 @@ def main(argv: list[str]) -> int:
             print(f"  {error}", file=sys.stderr)
         return 2
     analysis = analyze(
-        events, day_boundary=args.day_boundary, language=args.language, confirm=args.confirm
+        events, day_boundary=args.day_boundary, language=args.language, confirm=not args.one_look
     )
     if args.format == "json":
         print(analysis.to_json())

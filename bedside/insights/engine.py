@@ -4,10 +4,11 @@ Decision rules (STATISTICS.md), applied to every pair the engine examined:
 
 - **finding** ("looks like it helps / worsens"): Benjamini–Hochberg q ≤ 0.025 over every
   claimable test of the circle, the 95% interval excludes 0, and the effect is at least 0.2 SD of
-  the outcome's day-to-day variation. With ``confirm=True`` (what the "What helps" page uses,
-  because it re-runs every week and re-running is repeated peeking) it must also have held on the
-  analysis of one week earlier: a result seen for the first time is "maybe — new this week" until
-  it holds. A single analysis of a file (``bedside analyze``) is one look and needs no such rule.
+  the outcome's day-to-day variation; and (``confirm=True``, the default) it must also have held
+  on the analysis of the log as it stood one week earlier: a result seen for the first time is
+  "maybe — new this week" until it holds. The page is re-run every week and re-running is
+  repeated peeking (STATISTICS.md); ``bedside analyze`` keeps the same rule so that it says what
+  the page says. ``confirm=False`` is a single look (``bedside analyze --one-look``).
 - **maybe — keep logging**: not a finding, but q ≤ 0.25, the interval excludes 0 and the size
   matters.
 - **no clear effect yet**: estimated, neither of the above. The sentence gives the change the
@@ -140,7 +141,7 @@ def analyze(
     day_boundary: dt.time = dt.time(4, 0),
     language: str = "en",
     as_of: dt.date | None = None,
-    confirm: bool = False,
+    confirm: bool = True,
     fdr_level: float = FDR_LEVEL,
 ) -> Analysis:
     """Analyse one circle's events.
@@ -152,8 +153,8 @@ def analyze(
     language : ``"en"`` or ``"fr"`` (``"fr-CA"`` accepted) for the sentences and caveats.
     as_of : analyse as if today were this date (events after it are ignored); default: the
         last event's date.
-    confirm : require a finding to hold on the analysis one week earlier as well (for an
-        analysis that is re-run as the log grows, like the "What helps" page).
+    confirm : require a finding to hold on the analysis one week earlier as well (the default,
+        as on the "What helps" page, which is re-run as the log grows); False: one look.
     fdr_level : the Benjamini–Hochberg level of a finding (the benchmark varies it to compare
         methods at equal false-discovery rates; the product uses the default).
 

@@ -133,10 +133,11 @@ def test_a_bad_day_boundary_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
     assert "is not a time like 04:00" in capsys.readouterr().err
 
 
-def test_confirm_holds_back_what_appeared_only_this_week(
+def test_like_the_page_it_holds_back_what_appeared_only_this_week(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """63 days: a week earlier the log was too short, so with --confirm the clear effect waits."""
+    """63 days: a week earlier the log was too short, so the clear effect waits a week, as on
+    the What helps page; --one-look is a single analysis."""
     path = csv_file(tmp_path, planted_log(3, 63, effect=-2.0))
 
     def massage(*flags: str) -> dict[str, object]:
@@ -146,6 +147,6 @@ def test_confirm_holds_back_what_appeared_only_this_week(
             f for f in found if f["intervention"] == "evening massage" and f["lag_days"] == 1
         )
 
-    assert massage()["finding"] is True
-    held = massage("--confirm")
+    held = massage()
     assert held["finding"] is False and held["label"] == "maybe"
+    assert massage("--one-look")["finding"] is True

@@ -1,5 +1,5 @@
-"""With ``confirm=True`` (the What helps page, re-run every week) a finding must hold on the
-analysis of one week earlier too: repeated looks are peeking. A single analysis is one look."""
+"""A finding must hold on the analysis of one week earlier too: the What helps page is re-run
+every week, and repeated looks are peeking. ``confirm=False`` is a single look."""
 
 from bedside.insights import Finding, analyze
 
@@ -28,7 +28,7 @@ def test_it_becomes_a_finding_once_it_has_held_for_a_week() -> None:
     assert massage(70).finding
 
 
-def test_a_single_analysis_is_one_look_and_needs_no_check() -> None:
+def test_a_single_look_can_be_asked_for() -> None:
     assert massage(63, confirm=False).finding
-    only = analyze(planted_log(3, 63, effect=-2.0))  # the default: one look
-    assert any(f.finding and f.intervention == "evening massage" for f in only.findings)
+    default = analyze(planted_log(3, 63, effect=-2.0))  # the default holds it back, as the page
+    assert not any(f.finding and f.intervention == "evening massage" for f in default.findings)
