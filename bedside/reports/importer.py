@@ -3,6 +3,8 @@
 Every row is checked against the circle first (:mod:`bedside.reports.import_checks`); one bad
 row refuses the whole file with every problem listed by line, and nothing is written. A good file
 is written in one transaction with bulk inserts, so 180 days of history take well under a second.
+Rows the log already holds are skipped and counted (:mod:`bedside.reports.import_duplicates`), so
+importing the same file twice does not double anything.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from bedside.circles.roles import Action
 from bedside.interchange import Event, InterchangeError, read_events
 
 from .import_checks import Checked, ImportPlan
+from .import_duplicates import drop_logged
 
 NOON = dt.time(12, 0)
 REASON_LENGTH = 200  # Occurrence.reason; longer text goes to the occurrence's note
@@ -42,6 +45,7 @@ class ImportResult:
     measurements: int = 0
     notes: int = 0
     session_ratings: int = 0
+    already: int = 0  # rows of the file the log already held (not written again)
     created_techniques: list[str] = field(default_factory=list)
     created_trackables: list[str] = field(default_factory=list)
 
@@ -77,6 +81,7 @@ def events_import(
         created_trackables=[f"{t.name} ({t.unit})" for t in plan.new_trackables],
     )
     with transaction.atomic():
+        checked, result.already = drop_logged(circle, checked)
         Technique.objects.bulk_create(plan.new_techniques)
         Trackable.objects.bulk_create(plan.new_trackables)
         _write(actor, circle, checked, result)
@@ -208,9 +213,20 @@ def import_summary(result: ImportResult) -> str:
         ),
     ]
     detail = ", ".join(text % {"n": n} for n, text in parts if n)
-    sentence = ngettext(
-        "Imported %(n)d event (%(detail)s).", "Imported %(n)d events (%(detail)s).", result.events
-    ) % {"n": result.events, "detail": detail}
+    if result.events:
+        sentence = ngettext(
+            "Imported %(n)d event (%(detail)s).",
+            "Imported %(n)d events (%(detail)s).",
+            result.events,
+        ) % {"n": result.events, "detail": detail}
+    else:
+        sentence = _("Nothing new to import.")
+    if result.already:
+        sentence += " " + ngettext(
+            "%(n)d row was already in the log and was not added again.",
+            "%(n)d rows were already in the log and were not added again.",
+            result.already,
+        ) % {"n": result.already}
     if result.created_techniques:
         sentence += " " + _("New techniques: %(names)s.") % {
             "names": ", ".join(result.created_techniques)
