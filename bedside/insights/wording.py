@@ -217,14 +217,19 @@ def _key(s: Say) -> str:
     return "before_after" if s.method == "before_after" else s.window
 
 
-def _range(s: Say, language: str) -> str:
-    """ "0.4 and 1.8" when the interval keeps one sign; otherwise each end with its direction."""
+def _range(s: Say, language: str, *, signed: bool = False) -> str:
+    """ "0.4 and 1.8" when the interval keeps one sign (with ``signed``, "0.4 and 1.8 points
+    lower", for a sentence that does not say the direction itself); otherwise each end with its
+    direction."""
     assert s.ci is not None
     lo, hi = s.ci
+    fr = language == "fr"
     if lo > 0 or hi < 0:
         a, b = sorted((abs(lo), abs(hi)))
-        return f"{number(a, language)} {'et' if language == 'fr' else 'and'} {number(b, language)}"
-    fr = language == "fr"
+        if signed:
+            word = ("de plus" if fr else "higher") if lo > 0 else ("de moins" if fr else "lower")
+            return f"{number(a, language)} {'et' if fr else 'and'} {_amount(b, s.unit, language)} {word}"
+        return f"{number(a, language)} {'et' if fr else 'and'} {number(b, language)}"
     ends = []
     for value, word in ((lo, "de moins" if fr else "lower"), (hi, "de plus" if fr else "higher")):
         if number(value, language) == "0":
@@ -323,17 +328,31 @@ def _no_clear(s: Say, language: str) -> str:
     out, when = outcome_name(s.outcome, language), _when(s, language)
     assert s.mde is not None
     mde = _amount(s.mde, s.unit, language)
-    rng = _range(s, language)
+    rng = _range(s, language, signed=True)
     tech = s.technique.strip()
+    # A range that leaves out "no change" under a "no clear effect" label: the range is this
+    # pair's alone, the label comes after the false-discovery control over every pair. Say so,
+    # or the family reads a contradiction.
+    by_chance = s.ci is not None and (s.ci[0] > 0 or s.ci[1] < 0)
     if language == "fr":
         head = f"Pas d'effet clair pour l'instant des séances {_de(tech)} sur {out} {when}"
+        chance = (
+            " Cet intervalle seul exclut l'absence de changement, mais parmi toutes les paires examinées, un écart pareil apparaît trop souvent par hasard pour qu'on s'y fie."
+            if by_chance
+            else ""
+        )
         if s.weeks == 0:
-            return f"{head} : s'il y en a un, il est sans doute petit — probablement entre {rng}. Continuez à noter pour préciser."
-        return f"{head} (probablement entre {rng}) : nous aurions remarqué un changement d'environ {mde}. {_weeks(s, language)}"
+            return f"{head} : s'il y en a un, il est sans doute petit — probablement entre {rng}.{chance} Continuez à noter pour préciser."
+        return f"{head} (probablement entre {rng}) : nous aurions remarqué un changement d'environ {mde}.{chance} {_weeks(s, language)}"
     head = f"No clear effect yet of {_lower_first(tech)} on {out} {when}"
+    chance = (
+        " On its own this range leaves out no change, but among all the pairs looked at, a difference like it turns up by chance too often to count on."
+        if by_chance
+        else ""
+    )
     if s.weeks == 0:
-        return f"{head}: if there is one, it is likely small — likely between {rng}. Keep logging to sharpen it."
-    return f"{head} (likely between {rng}): we would have noticed a change of about {mde}. {_weeks(s, language)}"
+        return f"{head}: if there is one, it is likely small — likely between {rng}.{chance} Keep logging to sharpen it."
+    return f"{head} (likely between {rng}): we would have noticed a change of about {mde}.{chance} {_weeks(s, language)}"
 
 
 def _too_early(s: Say, language: str) -> str:

@@ -17,6 +17,9 @@ CASES = {
     "worsens": massage("finding", effect=0.9, ci=(0.3, 1.5)),
     "maybe": massage("maybe", effect=-0.6, ci=(-1.1, -0.1), weeks=5),
     "no_clear": massage("no_clear_effect", effect=-0.3, ci=(-0.9, 0.3), mde=1.5, weeks=6),
+    "no_clear_by_chance": massage(
+        "no_clear_effect", effect=-0.7, ci=(-1.3, -0.1), mde=1.5, weeks=3
+    ),
     "small": massage(
         "no_clear_effect", "rest_of_week", effect=-0.1, ci=(-0.3, 0.01), mde=0.2, weeks=0
     ),
@@ -58,6 +61,7 @@ ENGLISH = {
     "finding": "Looks like it helps: stiffness is about 1.1 points lower the day after an evening massage session (likely between 0.4 and 1.8). Keep logging to be sure, or test it with an experiment.",
     "worsens": "Looks like it makes stiffness worse: stiffness is about 0.9 points higher the day after an evening massage session (likely between 0.3 and 1.5). Worth raising with the care team; an experiment would confirm it.",
     "maybe": "Maybe — keep logging: stiffness was about 0.6 points lower the day after an evening massage session (likely between 0.1 and 1.1), but this is not yet clear enough to count on. About 5 more weeks of logging would tell.",
+    "no_clear_by_chance": "No clear effect yet of evening massage on stiffness the next day (likely between 0.1 and 1.3 points lower): we would have noticed a change of about 1.5 points. On its own this range leaves out no change, but among all the pairs looked at, a difference like it turns up by chance too often to count on. About 3 more weeks of logging would tell.",
     "no_clear": "No clear effect yet of evening massage on stiffness the next day (likely between 0.9 points lower and 0.3 points higher): we would have noticed a change of about 1.5 points. About 6 more weeks of logging would tell.",
     "small": "No clear effect yet of evening massage on stiffness over the rest of the week: if there is one, it is likely small — likely between 0.3 points lower and 0.01 points higher. Keep logging to sharpen it.",
     "too_early": "Too early to tell: so far stiffness averaged 4.2 the day after an evening massage session and 4.9 on other days (12 days with, 20 without). So far only a change of about 2.1 points would stand out. About 4 more weeks of logging would be enough to start.",
@@ -70,6 +74,7 @@ FRENCH = {
     "finding": "Semble aider : environ 1,1 point de moins pour la raideur le lendemain d'une séance d'evening massage (probablement entre 0,4 et 1,8). Continuez à noter pour en être sûr, ou vérifiez-le avec une expérience.",
     "worsens": "Semble nuire : environ 0,9 point de plus pour la raideur le lendemain d'une séance d'evening massage (probablement entre 0,3 et 1,5). Parlez-en avec l'équipe de soins; une expérience le confirmerait.",
     "maybe": "Peut-être — continuez à noter : environ 0,6 point de moins pour la raideur le lendemain d'une séance d'evening massage (probablement entre 0,1 et 1,1), mais ce n'est pas encore assez clair pour s'y fier. Environ 5 semaines de notes de plus permettraient de trancher.",
+    "no_clear_by_chance": "Pas d'effet clair pour l'instant des séances d'evening massage sur la raideur le lendemain (probablement entre 0,1 et 1,3 point de moins) : nous aurions remarqué un changement d'environ 1,5 point. Cet intervalle seul exclut l'absence de changement, mais parmi toutes les paires examinées, un écart pareil apparaît trop souvent par hasard pour qu'on s'y fie. Environ 3 semaines de notes de plus permettraient de trancher.",
     "no_clear": "Pas d'effet clair pour l'instant des séances d'evening massage sur la raideur le lendemain (probablement entre 0,9 point de moins et 0,3 point de plus) : nous aurions remarqué un changement d'environ 1,5 point. Environ 6 semaines de notes de plus permettraient de trancher.",
     "small": "Pas d'effet clair pour l'instant des séances d'evening massage sur la raideur le reste de la semaine : s'il y en a un, il est sans doute petit — probablement entre 0,3 point de moins et 0,01 point de plus. Continuez à noter pour préciser.",
     "too_early": "Trop tôt pour le dire : jusqu'ici, la raideur était en moyenne de 4,2 le lendemain d'une séance d'evening massage et de 4,9 les autres jours (12 jours avec, 20 sans). Pour l'instant, seul un changement d'environ 2,1 points ressortirait. Environ 4 semaines de notes de plus suffiraient pour commencer.",
