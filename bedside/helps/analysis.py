@@ -61,7 +61,9 @@ logger = logging.getLogger(__name__)
 
 # Bump when the page's stored data changes shape or the engine's decisions change, so every
 # cache is recomputed once.
-VERSION = "3"  # 2: before/after changes tested exactly (sign-flip test); 3: "no clear effect" wording
+VERSION = (
+    "3"  # 2: before/after changes tested exactly (sign-flip test); 3: "no clear effect" wording
+)
 SHOWN_LABELS = ("finding", "maybe", "no_clear_effect", "too_early", "cant_tell_apart")
 
 
