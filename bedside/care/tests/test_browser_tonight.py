@@ -122,7 +122,7 @@ def test_caregiver_logs_tonight_in_two_activations_or_fewer(open_as, personas, t
     undo = row.get_by_role("button", name="Undo")
     for control in (adjust, undo):
         assert min(size(control)) >= TARGET_MIN
-    assert page.evaluate("document.activeElement.textContent").startswith("Adjust")
+    page.wait_for_function("document.activeElement.textContent.trim().startsWith('Adjust')")
     assert axe_problems(page) == []
 
 

@@ -176,7 +176,7 @@ def test_same_as_yesterday_is_one_activation(personas, yesterday, open_page):
     assert bits[0] <= MAX_BITS_PER_CLICK
     assert todays_answers(personas.circle) == YESTERDAY
     assert "9 answers saved" in page.locator("#announce").inner_text()
-    assert page.evaluate("document.activeElement.id") == "summary"
+    page.wait_for_function("document.activeElement.id === 'summary'")
 
 
 def test_undo_after_saving_removes_the_answers_and_says_so(personas, yesterday, open_page):
