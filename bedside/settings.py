@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "bedside.reports",
     "bedside.helps",
     "bedside.demo",
+    "bedside.backups",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
