@@ -18,8 +18,8 @@ from bedside.circles.roles import PERMISSIONS, Action, Role, markdown_table, rol
 
 # The documented table, row by row (README.md shows the same).
 EXPECTED: dict[str, set[str]] = {
-    "person": {"read", "log", "rate", "plan", "invite", "export", "report"},
-    "coordinator": {"read", "log", "rate", "plan", "invite", "export", "report"},
+    "person": {"read", "log", "rate", "plan", "invite", "export", "report", "erase"},
+    "coordinator": {"read", "log", "rate", "plan", "invite", "export", "report", "erase"},
     "caregiver": {"read", "log", "rate"},
     "therapist": {"read", "log", "rate", "plan", "report"},
     "viewer": {"read"},

@@ -176,6 +176,14 @@ def role_choices() -> list[tuple[str, Any]]:
     return list(Role.choices)
 
 
+class CircleEraseForm(forms.Form):
+    name = forms.CharField(
+        label=_("Type the circle's name to confirm"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
+    )
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("Their e-mail address"),

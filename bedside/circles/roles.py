@@ -26,6 +26,7 @@ class Action(models.TextChoices):
     INVITE = "invite", _("invite and remove members")
     EXPORT = "export", _("import and export the record")
     REPORT = "report", _("make the PT and clinic reports")
+    ERASE = "erase", _("erase the circle and everything in it")
 
 
 P, C, G, T, V = Role.PERSON, Role.COORDINATOR, Role.CAREGIVER, Role.THERAPIST, Role.VIEWER
@@ -42,6 +43,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # The therapist reads the PT report the family prepares, so may make it too; the FHIR and
     # CSV/JSON files (the whole record) stay with the person and the coordinator.
     Action.REPORT: frozenset({P, C, T}),
+    # Erasing is the family's right over its own data (SECURITY.md); like exporting, it stays
+    # with the person and the coordinator who acts for them.
+    Action.ERASE: frozenset({P, C}),
 }
 
 

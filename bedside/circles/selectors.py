@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -101,3 +103,28 @@ ACCOUNT_EVENTS = (
 def account_events(*, viewer: User, limit: int = 20) -> QuerySet[AuditEvent]:
     """The viewer's own recent sign-ins and account changes (to spot someone else's use)."""
     return AuditEvent.objects.filter(actor=viewer, action__in=ACCOUNT_EVENTS)[:limit]
+
+
+def circle_data_models() -> list[type[models.Model]]:
+    """Every model whose rows belong to one circle (a foreign key to Circle), but the audit trail.
+
+    Found at run time, so what other apps add later is counted and erased too.
+    """
+    return [
+        model
+        for model in apps.get_models()
+        if model is not AuditEvent
+        and any(f.is_relation and f.related_model is Circle for f in model._meta.fields)
+    ]
+
+
+def circle_holdings(*, circle: Circle, viewer: User) -> dict[str, int]:
+    """How much the circle holds, for the page that erases it: a few named kinds and the total."""
+    require(viewer, circle, Action.ERASE)
+    counts: dict[str, int] = {}
+    for model in circle_data_models():
+        link = next(
+            f.name for f in model._meta.fields if f.is_relation and f.related_model is Circle
+        )
+        counts[model._meta.label_lower] = model._default_manager.filter(**{link: circle}).count()
+    return counts

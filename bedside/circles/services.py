@@ -16,7 +16,7 @@ from collections.abc import Callable
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from .access import require
 from .audit import audit
 from .models import Circle, Invitation, Membership, User
 from .roles import Action, Role
+from .selectors import circle_data_models
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +152,44 @@ def circle_update(
         circle.save()
         audit(actor=actor, circle=circle, action="circle.update", target=f"circle:{circle.pk}")
     return circle
+
+
+def same_name(typed: str, name: str) -> bool:
+    """The confirmation of an erasure: the circle's name, ignoring case and spaces around it."""
+    return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
+
+
+def _protects_something(model: type[models.Model]) -> bool:
+    return any(
+        f.is_relation and f.remote_field.on_delete is models.PROTECT for f in model._meta.fields
+    )
+
+
+def circle_erase(*, actor: User, circle: Circle, typed_name: str) -> None:
+    """Erase a circle and everything in it, for good; the accounts of its members stay.
+
+    Every row that belongs to the circle goes with it (foreign keys cascade). The audit trail
+    stays, as it must, with the circle's link emptied (the database triggers allow exactly
+    that); a last record says who erased which circle number, never its name or contents.
+    ``typed_name`` must be the circle's name: erasing is not undone by anything.
+    """
+    require(actor, circle, Action.ERASE)
+    if not same_name(typed_name, circle.name):
+        raise ValidationError(
+            _("Type the circle's name exactly as shown to erase it."), code="confirmation"
+        )
+    with transaction.atomic():
+        _lock(circle)
+        number = circle.pk
+        audit(actor=actor, circle=None, action="circle.erase", target=f"circle:{number}")
+        # Sessions, routines and answers protect their technique or trackable from deletion
+        # (a technique in use must not vanish); here both go, so the protecting rows go first.
+        for model in circle_data_models():
+            if _protects_something(model):
+                link = next(f.name for f in model._meta.fields if f.related_model is Circle)
+                model._base_manager.filter(**{link: circle}).delete()
+        circle.delete()
+    logger.info("circle %s erased", number)
 
 
 # --- membership ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from . import account_views, views
 urlpatterns = [
     path("circles/new/", views.circle_new, name="circle_new"),
     path("c/<slug:slug>/settings/", views.circle_settings, name="circle_settings"),
+    path("c/<slug:slug>/erase/", views.circle_erase, name="circle_erase"),
     path("c/<slug:slug>/members/", views.members, name="members"),
     path("c/<slug:slug>/members/invite/", views.member_invite, name="member_invite"),
     path("c/<slug:slug>/members/<int:membership_id>/role/", views.member_role, name="member_role"),

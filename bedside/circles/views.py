@@ -16,12 +16,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bedside.web.pages import circle_context, circle_page
 
 from . import selectors, services
-from .forms import CircleNewForm, CircleSettingsForm, InviteForm, RoleForm
+from .forms import CircleEraseForm, CircleNewForm, CircleSettingsForm, InviteForm, RoleForm
 from .labels import action_label
 from .models import AuditEvent, Circle, Invitation, Membership, User
 from .roles import PERMISSIONS, Action, Role, role_can
@@ -82,9 +83,44 @@ def circle_settings(request: HttpRequest, circle: Circle, membership: Membership
     return render(
         request,
         "circles/circle_settings.html",
-        circle_context(circle, membership, form=form),
+        circle_context(
+            circle, membership, form=form, can_erase=role_can(membership.role, Action.ERASE)
+        ),
         status=400 if form.errors else 200,
     )
+
+
+# What the erase page names by kind; everything else is in the total.
+ERASE_KINDS = (
+    ("care.session", gettext_lazy("care sessions")),
+    ("checkins.observation", gettext_lazy("check-in answers and measurements")),
+    ("progression.alsfrsassessment", gettext_lazy("ALSFRS-R assessments")),
+    ("circles.membership", gettext_lazy("members, past and present")),
+)
+
+
+@circle_page(Action.ERASE)
+@require_http_methods(["GET", "POST"])
+def circle_erase(request: HttpRequest, circle: Circle, membership: Membership) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = CircleEraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        name = circle.name
+        try:
+            services.circle_erase(actor=user, circle=circle, typed_name=form.cleaned_data["name"])
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(
+                request, _("“%(name)s” and everything in it were erased.") % {"name": name}
+            )
+            return redirect("home")
+    holdings = selectors.circle_holdings(circle=circle, viewer=user)
+    kinds = [(label, holdings.get(key, 0)) for key, label in ERASE_KINDS]
+    context = circle_context(
+        circle, membership, form=form, kinds=kinds, total=sum(holdings.values())
+    )
+    return render(request, "circles/circle_erase.html", context, status=400 if form.errors else 200)
 
 
 def _invitation_link(request: HttpRequest, token: str) -> str:
