@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_resting_on_a_button_clicks_it_after_the_delay_with_a_filling_ring(perso
     assert early is not None and later is not None and 0 < early < later < 1
     assert clicks(page) == []
 
-    page.wait_for_timeout(700)
+    page.wait_for_function("() => window.__clicks.length > 0")  # the dwell timer's click
     done = clicks(page)
     assert [c["text"] for c in done] == ["Save settings"]
     assert 900 <= done[0]["t"] - moved_at <= 1400  # about the chosen second
@@ -106,14 +106,14 @@ def test_a_control_appearing_under_the_resting_pointer_is_not_clicked(personas, 
     )
     x, y = centre(page, "button.primary")
     page.mouse.move(x, y)
-    page.wait_for_timeout(800)
+    page.wait_for_function("() => window.__clicks.length === 1")  # clicked, and replaced
     page.mouse.move(x + 3, y + 2)  # head-pointer jitter inside the same place
     page.wait_for_timeout(1200)
     assert [c["text"] for c in clicks(page)] == ["Save settings"]
 
     page.mouse.move(*centre(page, "h1"))  # leave, then come back: now it may click
     page.mouse.move(x, y)
-    page.wait_for_timeout(800)
+    page.wait_for_function("() => window.__clicks.length > 1")
     assert [c["text"] for c in clicks(page)] == ["Save settings", "Fresh"]
 
 
@@ -123,8 +123,7 @@ def test_dwelling_on_a_choice_then_on_save_changes_the_setting(personas, browse)
     page.reload()
     page.mouse.move(*centre(page, "h1"))
     page.mouse.move(*centre(page, "label.check:has-text('Off')"))
-    page.wait_for_timeout(900)
-    assert page.get_by_label("Off").is_checked()
+    expect(page.get_by_label("Off")).to_be_checked()  # when the dwell timer has clicked
     with page.expect_navigation():
         page.mouse.move(*centre(page, "button.primary"))
     assert page.locator("#announce").inner_text() == "Settings saved."

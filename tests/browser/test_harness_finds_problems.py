@@ -233,8 +233,11 @@ def test_inline_scripts_are_blocked_and_reported(personas, browse):
         """() => { const s = document.createElement('script');
                    s.textContent = 'window.ran = true'; document.body.append(s); }"""
     )
-    page.wait_for_timeout(50)  # the violation event is dispatched asynchronously
     assert page.evaluate("window.ran === undefined")
+    # The violation event is dispatched asynchronously: wait for it rather than for a while.
+    page.wait_for_function(
+        "() => (window.__cspViolations || []).some((v) => v.includes('script-src'))"
+    )
     assert any("script-src" in v for v in csp_violations(page))
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from bedside.checkins import services
 from bedside.checkins.models import Observation
@@ -176,7 +176,7 @@ def test_same_as_yesterday_is_one_activation(personas, yesterday, open_page):
     assert bits[0] <= MAX_BITS_PER_CLICK
     assert todays_answers(personas.circle) == YESTERDAY
     assert "9 answers saved" in page.locator("#announce").inner_text()
-    page.wait_for_function("document.activeElement.id === 'summary'")
+    expect(page.locator("#summary")).to_be_focused()
 
 
 def test_undo_after_saving_removes_the_answers_and_says_so(personas, yesterday, open_page):
@@ -245,7 +245,7 @@ def test_the_keyboard_reaches_the_answers_in_three_tab_stops_and_keeps_its_place
     page.keyboard.press("Enter")
     page.wait_for_selector('#checkin[data-step="2"]')
     # Focus lands on yesterday's answer to the next question: Enter again repeats it.
-    page.wait_for_function("document.activeElement.matches('#checkin .tile.previous')")
+    expect(page.locator("#checkin .tile.previous")).to_be_focused()
     assert page.evaluate("document.activeElement.value") == str(YESTERDAY["pain"])
     assert todays_answers(personas.circle) == {"stiffness": 6}
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from django.conf import settings
 from django.test import Client
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from bedside.care.models import Session
 
@@ -65,7 +65,7 @@ def test_a_bad_file_is_refused_in_place_with_every_line_and_focus_on_the_list(
     assert "Nothing was imported: 2 rows need fixing." in text
     assert "Line 2:" in text and "Line 3: unknown technique “cold laser”" in text
     # focus moves after htmx settles, a moment after the list appears
-    page.wait_for_function("document.activeElement.classList.contains('import-problems')")
+    expect(problems).to_be_focused()
     assert page.url.endswith("/c/theo/record/transfer/")  # swapped by htmx, not a new page
     assert not Session.objects.filter(circle=personas.circle).exists()
 

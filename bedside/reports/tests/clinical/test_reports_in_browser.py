@@ -85,7 +85,9 @@ def test_the_form_downloads_the_clinic_pdf_for_the_chosen_period(reports_page, p
 def test_saving_the_questions_announces_it(reports_page):
     page = reports_page
     page.fill("#id_clinic_text", "Can we try a cough assist?")
-    page.locator("#clinic-text").get_by_role("button", name="Save").click()
+    # A plain form post: the message is on the page the redirect leads to, once it has loaded.
+    with page.expect_navigation():
+        page.locator("#clinic-text").get_by_role("button", name="Save").click()
     assert "Saved" in page.locator("#announce").inner_text()
     assert page.input_value("#id_clinic_text") == "Can we try a cough assist?"
 
