@@ -34,7 +34,8 @@ def bedside(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="module")
+# Session scope: pytest-django runs transactional tests last, which would build a module fixture twice.
+@pytest.fixture(scope="session")
 def backup_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("first-server")
     assert bedside(home, "migrate", "-v", "0").returncode == 0
