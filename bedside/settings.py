@@ -14,6 +14,9 @@ Nothing here needs editing. Set, when you need to:
 * ``BEDSIDE_LOGIN_FAILURES_PER_HOUR`` (per account, default 100) and
   ``BEDSIDE_LOGIN_FAILURES_PER_IP`` (per address per 15 minutes, default 30): sign-in throttling.
 * ``BEDSIDE_IDLE_MINUTES`` and ``BEDSIDE_SESSION_MAX_HOURS``: session time-outs.
+* ``BEDSIDE_TRUSTED_PROXIES``: comma-separated addresses or networks of reverse proxies in
+  front of Bedside (e.g. ``127.0.0.1``). Their ``X-Forwarded-For`` then gives the client's
+  address for the audit trail and sign-in throttling; default none (the connection's address).
 * ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``,
   ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: SMTP for invitations.
 """
@@ -28,6 +31,8 @@ from urllib.parse import parse_qs, unquote, urlparse
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+
+from bedside.circles.client_address import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -210,6 +215,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 BEDSIDE_LOGIN_FAILURES_PER_HOUR = envint("BEDSIDE_LOGIN_FAILURES_PER_HOUR", 100)
 # ...and at most this many from one network address per quarter hour.
 BEDSIDE_LOGIN_FAILURES_PER_IP = envint("BEDSIDE_LOGIN_FAILURES_PER_IP", 30)
+
+# Reverse proxies whose X-Forwarded-For is believed (see bedside/circles/client_address.py).
+try:
+    BEDSIDE_TRUSTED_PROXIES = parse_networks(envlist("BEDSIDE_TRUSTED_PROXIES"))
+except ValueError as _error:
+    raise ImproperlyConfigured(f"BEDSIDE_TRUSTED_PROXIES: {_error}") from None
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr-ca", _("French (Canada)"))]

@@ -14,6 +14,7 @@ from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 
 from .audit import audit, current_ip
+from .client_address import client_address
 
 IDLE_KEY = "bedside_last_seen"
 STARTED_KEY = "bedside_signed_in_at"
@@ -35,7 +36,7 @@ class SessionTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = current_ip.set(request.META.get("REMOTE_ADDR") or None)
+        token = current_ip.set(client_address(request.META))
         try:
             if request.user.is_authenticated:
                 expired = self._expired(request)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from bedside.circles.audit import audit
+from bedside.circles.client_address import client_address
 from bedside.circles.models import Circle, LoginFailure, Membership, User
 from bedside.circles.selectors import circles_for
 
@@ -62,7 +63,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
     if request.method == "POST":
         username = request.POST.get("username", "")[:150]
-        ip = request.META.get("REMOTE_ADDR") or None
+        ip = client_address(request.META)
         refusal = throttled(username, ip)
         if refusal:
             # Refused before the password is checked: a guess here learns nothing.
