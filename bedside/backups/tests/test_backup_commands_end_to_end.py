@@ -25,8 +25,14 @@ PASSWORD = "a long walk by the river"
 
 
 def bedside(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return bedside_with(data_dir, {}, *args)
+
+
+def bedside_with(
+    data_dir: Path, extra: dict[str, str], *args: str
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "BEDSIDE_TEST"}}
-    env.update(BEDSIDE_DATA_DIR=str(data_dir), BEDSIDE_PASSWORD=PASSWORD)
+    env.update(BEDSIDE_DATA_DIR=str(data_dir), BEDSIDE_PASSWORD=PASSWORD, **extra)
     command = shutil.which("bedside", path=str(Path(sys.executable).parent))
     assert command, "the bedside command is installed with the project"
     return subprocess.run(
@@ -87,3 +93,11 @@ def test_a_sqlite_backup_restores_into_this_database(
     circle = Circle.objects.get(slug="nora")
     assert Membership.objects.get(circle=circle).user.username == "nora"
     assert authenticate(username="nora", password=PASSWORD) is not None
+
+
+def test_an_unreachable_database_is_said_plainly(tmp_path: Path) -> None:
+    env_url = "postgres://nobody:secret@127.0.0.1:9/none"  # port 9: nothing listens there
+    run = bedside_with(tmp_path, {"DATABASE_URL": env_url}, "backup", str(tmp_path / "b.json.gz"))
+    assert run.returncode == 1
+    assert "The database said:" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "b.json.gz").exists()

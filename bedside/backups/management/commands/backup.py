@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from bedside.backups.archive import BackupError, default_name, prune, write_backup
@@ -36,12 +37,14 @@ class Command(BaseCommand):
         target = Path(options["file"]) if options["file"] else Path(settings.DATA_DIR) / "backups"
         if not options["file"] or target.is_dir():
             target = target / default_name()
-        # Reading every record is a read of health data: the audit trail says when and where to.
-        audit(actor=None, circle=None, action="backup", target=target.name)
         try:
+            # Reading every record is a read of health data: the audit trail says when, to where.
+            audit(actor=None, circle=None, action="backup", target=target.name)
             manifest = write_backup(target)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(_("The database said: %(error)s") % {"error": error}) from error
         self.stdout.write(
             _("Backed up %(rows)d rows to %(file)s (circles: %(circles)d, accounts: %(accounts)d).")
             % {

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from bedside.backups.archive import BackupError, Manifest, read_backup, restore_backup
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             counts = restore_backup(backup)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(_("The database said: %(error)s") % {"error": error}) from error
         audit(actor=None, circle=None, action="restore", target=backup.manifest.created_at)
         self.stdout.write(
             _("Restored %(rows)d rows. People can sign in with the passwords they had.")
