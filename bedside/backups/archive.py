@@ -26,7 +26,8 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,13 +128,34 @@ def applied_leaves(using: str = DEFAULT_DB_ALIAS) -> dict[str, list[str]]:
     return leaves
 
 
+@contextmanager
+def _read_transaction(using: str) -> Iterator[None]:
+    """One transaction that sees a single moment of the database and blocks no one's writes.
+
+    PostgreSQL: REPEATABLE READ. SQLite: Bedside's connections begin IMMEDIATE transactions
+    (so two writers queue instead of failing), which would hold the write lock for the whole
+    backup; a DEFERRED one only reads, and in WAL mode writers carry on beside it.
+    """
+    connection = connections[using]
+    connection.ensure_connection()  # connecting sets the mode from the settings: connect first
+    previous = getattr(connection, "transaction_mode", None)
+    if connection.vendor == "sqlite":
+        connection.transaction_mode = "DEFERRED"
+    try:
+        with transaction.atomic(using=using):
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            yield
+    finally:
+        if connection.vendor == "sqlite":
+            connection.transaction_mode = previous
+
+
 def _snapshot(using: str) -> dict[str, Any]:
     """Read every row inside one transaction: a consistent picture even while people log."""
     connection = connections[using]
-    with transaction.atomic(using=using):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    with _read_transaction(using):
         objects: list[dict[str, Any]] = []
         counts: dict[str, int] = {}
         for model in backed_up_models():

@@ -101,3 +101,51 @@ def test_an_unreachable_database_is_said_plainly(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "The database said:" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "b.json.gz").exists()
+
+
+# Another process writes while a (deliberately slowed) backup holds its read transaction open.
+WRITE_DURING_BACKUP = """
+import os, sqlite3, sys, threading, time
+from pathlib import Path
+import django
+django.setup()
+from bedside.backups import archive
+home = Path(os.environ["BEDSIDE_DATA_DIR"])
+real = archive.applied_leaves
+def slowly(using="default"):
+    time.sleep(2)  # inside the snapshot's transaction, after every table has been read
+    return real(using)
+archive.applied_leaves = slowly
+said = []
+def caregiver_saves():
+    time.sleep(0.5)
+    db = sqlite3.connect(home / "bedside.sqlite3", timeout=1, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("UPDATE circles_circle SET name = name")
+        db.execute("COMMIT")
+        said.append("saved")
+    except sqlite3.OperationalError as error:
+        said.append(str(error))
+thread = threading.Thread(target=caregiver_saves)
+thread.start()
+archive.write_backup(home / "during.json.gz")
+thread.join()
+print(said[0])
+"""
+
+
+def test_people_can_save_while_a_backup_of_sqlite_runs(backup_file: Path) -> None:
+    home = backup_file.parent
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "BEDSIDE_TEST"}}
+    env.update(BEDSIDE_DATA_DIR=str(home), DJANGO_SETTINGS_MODULE="bedside.settings")
+    run = subprocess.run(
+        [sys.executable, "-c", WRITE_DURING_BACKUP],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "saved"  # not "database is locked"
