@@ -2,6 +2,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from bedside.care.views import calendar as calendar_views
 from bedside.web import views
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(), name="logout"),
     path("settings/", views.preferences, name="preferences"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # A calendar app cannot sign in: the private token in the address is the key.
+    path("calendar/<str:token>.ics", calendar_views.feed, name="calendar_feed"),
     path("", include("bedside.circles.urls")),
     path("c/<slug:slug>/", views.circle_home, name="circle"),
     path("c/<slug:slug>/care/", include("bedside.care.urls")),

@@ -261,3 +261,19 @@ class SessionRating(models.Model):
                 fields=["session", "trackable", "when"], name="one_rating_per_session_moment"
             ),
         ]
+
+
+class CalendarFeed(models.Model):
+    """A member's private calendar address for the care plan (an ICS feed).
+
+    Calendar apps cannot sign in, so the address itself is the key: only its SHA-256 is kept,
+    the address is shown once, and making a new one or stopping it ends the old one. It stops
+    working as soon as the membership is revoked.
+    """
+
+    circle = models.ForeignKey(Circle, on_delete=models.CASCADE, related_name="+")
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)

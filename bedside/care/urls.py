@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views.calendar import calendar_page
 
 app_name = "care"
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("occurrences/<int:occurrence_id>/unskip/", views.unskip, name="unskip"),
     path("sessions/<int:session_id>/adjust/", views.adjust, name="adjust"),
     path("sessions/<int:session_id>/undo/", views.undo, name="undo"),
+    path("calendar/", calendar_page, name="calendar"),
     path("plan/", views.plan, name="plan"),
     path("plan/new/", views.routine_new, name="routine_new"),
     path("plan/<int:routine_id>/edit/", views.routine_edit, name="routine_edit"),

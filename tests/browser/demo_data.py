@@ -111,9 +111,20 @@ def object_for(circle: object, param: str, url_name: str, route: str = "") -> ob
 
     ``session_id``, ``routine``, ``routine_pk``… name a model of an app; for ``pk`` and ``id``
     the model comes from the path segment before it (``sessions/<int:pk>/`` → Session) or the
-    URL name (``routine_edit`` → Routine). ``token`` is an invitation's; ``day`` or ``date`` is
-    yesterday (a day with records). None when nothing fits.
+    URL name (``routine_edit`` → Routine). ``token`` is an invitation's (the calendar feed's: see below); ``day`` or ``date`` is
+    yesterday (a day with records). None when nothing fits. The calendar feed's ``token`` is
+    a new private address of a member.
     """
+    if param == "token" and url_name.endswith("calendar_feed"):
+        from bedside.care.calendar_feed import calendar_feed_create
+
+        member = (
+            apps.get_model("circles", "Membership")
+            .objects.filter(circle=circle, revoked_at__isnull=True)
+            .order_by("pk")
+            .first()
+        )
+        return calendar_feed_create(actor=member.user, circle=circle) if member else None
     if param == "token":
         invitation = apps.get_model("circles", "Invitation").objects.filter(circle=circle).first()
         return invitation.token if invitation else None
