@@ -35,6 +35,7 @@ from typing import Any
 from django.apps import apps
 from django.core import serializers
 from django.core.management.color import no_style
+from django.core.management.sql import emit_post_migrate_signal
 from django.core.serializers import python
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -228,9 +229,12 @@ def write_backup(path: Path, *, using: str = DEFAULT_DB_ALIAS) -> Manifest:
         ) from error
     try:
         os.fchmod(fd, 0o600)  # health data: readable by the owner only
-        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb") as handle:
-            handle.write(json.dumps(document, ensure_ascii=False).encode("utf-8"))
+        with os.fdopen(fd, "wb") as raw:
+            with gzip.GzipFile(fileobj=raw, mode="wb") as handle:
+                handle.write(json.dumps(document, ensure_ascii=False).encode("utf-8"))
+            # On disk before it takes the real name: a crash must not leave a half backup there.
             raw.flush()
+            os.fsync(raw.fileno())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
@@ -330,8 +334,6 @@ def _migrate(targets: Iterable[tuple[str, str]] | None, using: str) -> Any:
         executor.loader.build_graph()
     # ``migrate`` sends post_migrate; the executor alone does not, and the audit triggers and
     # content types hang on it.
-    from django.core.management.sql import emit_post_migrate_signal
-
     emit_post_migrate_signal(0, False, using)
     return executor.loader.project_state(chosen, at_end=True).apps
 

@@ -105,26 +105,27 @@ def account_events(*, viewer: User, limit: int = 20) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(actor=viewer, action__in=ACCOUNT_EVENTS)[:limit]
 
 
-def circle_data_models() -> list[type[models.Model]]:
-    """Every model whose rows belong to one circle (a foreign key to Circle), but the audit trail.
+def circle_data_models() -> list[tuple[type[models.Model], str]]:
+    """Every model whose rows belong to one circle, with the name of its link to the circle.
 
-    Found at run time, so what other apps add later is counted and erased too.
+    The audit trail is left out (it outlives the circle). Found at run time, so what other apps
+    add later is counted and erased too.
     """
-    return [
-        model
-        for model in apps.get_models()
-        if model is not AuditEvent
-        and any(f.is_relation and f.related_model is Circle for f in model._meta.fields)
-    ]
+    found = []
+    for model in apps.get_models():
+        link = next(
+            (f.name for f in model._meta.fields if f.is_relation and f.related_model is Circle),
+            None,
+        )
+        if link is not None and model is not AuditEvent:
+            found.append((model, link))
+    return found
 
 
 def circle_holdings(*, circle: Circle, viewer: User) -> dict[str, int]:
     """How much the circle holds, for the page that erases it: a few named kinds and the total."""
     require(viewer, circle, Action.ERASE)
-    counts: dict[str, int] = {}
-    for model in circle_data_models():
-        link = next(
-            f.name for f in model._meta.fields if f.is_relation and f.related_model is Circle
-        )
-        counts[model._meta.label_lower] = model._default_manager.filter(**{link: circle}).count()
-    return counts
+    return {
+        model._meta.label_lower: model._default_manager.filter(**{link: circle}).count()
+        for model, link in circle_data_models()
+    }

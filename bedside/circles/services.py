@@ -184,9 +184,8 @@ def circle_erase(*, actor: User, circle: Circle, typed_name: str) -> None:
         audit(actor=actor, circle=None, action="circle.erase", target=f"circle:{number}")
         # Sessions, routines and answers protect their technique or trackable from deletion
         # (a technique in use must not vanish); here both go, so the protecting rows go first.
-        for model in circle_data_models():
+        for model, link in circle_data_models():
             if _protects_something(model):
-                link = next(f.name for f in model._meta.fields if f.related_model is Circle)
                 model._base_manager.filter(**{link: circle}).delete()
         circle.delete()
     logger.info("circle %s erased", number)
